@@ -1,0 +1,138 @@
+package io.shelfwise.demo;
+
+import io.shelfwise.demo.checkout.ShippingDetails;
+import io.shelfwise.demo.checkout.TestPaymentCheckout;
+import org.broadleafcommerce.core.catalog.domain.Category;
+import org.broadleafcommerce.core.catalog.domain.Product;
+import org.broadleafcommerce.core.catalog.service.CatalogService;
+import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.core.order.domain.OrderItem;
+import org.broadleafcommerce.core.order.service.OrderService;
+import org.broadleafcommerce.core.order.service.call.OrderItemRequestDTO;
+import org.broadleafcommerce.core.order.service.type.OrderStatus;
+import org.broadleafcommerce.profile.core.domain.Customer;
+import org.broadleafcommerce.profile.core.service.CustomerService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boots the real Broadleaf context on HSQLDB, seeds it from a fixture of the retail file and drives
+ * catalogue -> cart -> checkout through Broadleaf's own services.
+ */
+class StoreServicesIT {
+
+    private static BroadleafTestStore store;
+
+    @BeforeAll
+    static void startStore() throws Exception {
+        store = BroadleafTestStore.start();
+    }
+
+    @AfterAll
+    static void stopStore() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void seedingBuildsACatalogueWithCategoriesCustomersAndHistory() throws Exception {
+        assertThat(store.seeded()).isNotNull();
+        assertThat(store.seeded().products).isGreaterThan(40);
+        assertThat(store.seeded().orders).isEqualTo(11); // 10 customer invoices + 1 guest invoice
+        assertThat(store.seeded().customers).isGreaterThanOrEqualTo(5);
+
+        store.inRequest(() -> {
+            CatalogService catalog = store.bean("blCatalogService", CatalogService.class);
+            Category lighting = catalog.findCategoryByURI("/candles-lighting");
+            assertThat(lighting).isNotNull();
+            Product heart = catalog.findProductByURI(
+                    "/candles-lighting/white-hanging-heart-t-light-holder-85123a");
+            assertThat(heart).isNotNull();
+            assertThat(heart.getName()).isEqualTo("White Hanging Heart T-Light Holder");
+            assertThat(heart.getDefaultSku().getRetailPrice().getAmount()).isEqualByComparingTo("2.55");
+            assertThat(heart.getDefaultSku().getRetailPrice().getCurrency().getCurrencyCode()).isEqualTo("GBP");
+
+            Customer customer = store.bean("blCustomerService", CustomerService.class)
+                    .readCustomerByUsername("customer17850@shelfwise.test");
+            assertThat(customer).isNotNull();
+            List<Order> history = store.bean("blOrderService", OrderService.class)
+                    .findOrdersForCustomer(customer, OrderStatus.SUBMITTED);
+            assertThat(history).isNotEmpty();
+            assertThat(history.get(0).getOrderItems()).isNotEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void secondSeedingDoesNothing() {
+        assertThat(store.bean(io.shelfwise.demo.seed.StoreSeeder.class).hasCatalogue()).isTrue();
+        assertThat(store.bean(io.shelfwise.demo.seed.StoreSeeder.class).seedIfEmpty(null)).isNull();
+    }
+
+    @Test
+    void shopperAddsUpdatesRemovesAndChecksOut() throws Exception {
+        Order submitted = store.inRequest(() -> {
+            CatalogService catalog = store.bean("blCatalogService", CatalogService.class);
+            OrderService orders = store.bean("blOrderService", OrderService.class);
+            CustomerService customers = store.bean("blCustomerService", CustomerService.class);
+            Product lantern = catalog.findProductByURI("/candles-lighting/white-metal-lantern-71053");
+            Product heart = catalog.findProductByURI("/candles-lighting/white-hanging-heart-t-light-holder-85123a");
+            assertThat(lantern).isNotNull();
+
+            Customer shopper = customers.createNewCustomer();
+            Order cart = orders.createNewCartForCustomer(shopper);
+
+            cart = orders.addItem(cart.getId(), item(lantern, 2), true);
+            cart = orders.addItem(cart.getId(), item(heart, 1), true);
+            assertThat(cart.getOrderItems()).hasSize(2);
+            assertThat(cart.getSubTotal().getAmount()).isEqualByComparingTo(
+                    lantern.getDefaultSku().getRetailPrice().getAmount().multiply(BigDecimal.valueOf(2))
+                            .add(heart.getDefaultSku().getRetailPrice().getAmount()));
+
+            OrderItem lanternLine = lineFor(cart, lantern);
+            OrderItemRequestDTO update = new OrderItemRequestDTO();
+            update.setOrderItemId(lanternLine.getId());
+            update.setQuantity(3);
+            cart = orders.updateItemQuantity(cart.getId(), update, true);
+            assertThat(lineFor(cart, lantern).getQuantity()).isEqualTo(3);
+
+            cart = orders.removeItem(cart.getId(), lineFor(cart, heart).getId(), true);
+            assertThat(cart.getOrderItems()).hasSize(1);
+
+            ShippingDetails shipping = ShippingDetails.builder()
+                    .firstName("Ada").lastName("Lovelace").addressLine1("12 St James's Square")
+                    .city("London").postalCode("SW1Y 4JH").countryCode("GB")
+                    .emailAddress("ada@example.com").fulfillmentOptionId(1L).build();
+            return store.bean(TestPaymentCheckout.class).checkout(cart, shipping);
+        });
+
+        assertThat(submitted.getStatus()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(submitted.getOrderNumber()).isNotBlank();
+        assertThat(submitted.getTotal().getAmount()).isEqualByComparingTo(
+                submitted.getSubTotal().getAmount().add(new BigDecimal("3.95")));
+    }
+
+    private static OrderItemRequestDTO item(Product product, int quantity) {
+        OrderItemRequestDTO dto = new OrderItemRequestDTO();
+        dto.setProductId(product.getId());
+        dto.setSkuId(product.getDefaultSku().getId());
+        dto.setQuantity(quantity);
+        return dto;
+    }
+
+    private static OrderItem lineFor(Order cart, Product product) {
+        for (OrderItem item : cart.getOrderItems()) {
+            if (item.getName().equals(product.getDefaultSku().getName())) {
+                return item;
+            }
+        }
+        throw new AssertionError("No line for " + product.getName() + " in " + cart.getOrderItems());
+    }
+}

@@ -1,10 +1,12 @@
 package io.shelfwise.demo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +15,9 @@ import java.util.stream.Stream;
  * Immutable; {@link #apply()} is the one place that writes system properties.
  */
 public final class DemoSettings {
+
+    /** System property Broadleaf's persistence units read their hbm2ddl action from. */
+    static final String SCHEMA_ACTION_PROPERTY = "shelfwise.demo.schema.action";
 
     private final Path dataDir;
     private final int port;
@@ -94,14 +99,24 @@ public final class DemoSettings {
         Files.createDirectories(databaseDir());
         Files.createDirectories(dataDir.resolve("assets"));
         Files.createDirectories(dataDir.resolve("tmp"));
-        System.setProperty("shelfwise.demo.schema.action", databaseExists() ? "update" : "create");
+        System.setProperty(SCHEMA_ACTION_PROPERTY, databaseExists() ? "update" : "create");
         System.setProperty("shelfwise.demo.jdbc.url", jdbcUrl());
         System.setProperty("shelfwise.demo.data.dir", dataDir.toString());
         System.setProperty("shelfwise.demo.base.url", baseUrl());
         System.setProperty("shelfwise.demo.seed.file", seedFile == null ? "" : seedFile.toString());
+        System.setProperty("shelfwise.demo.remember.me.key", rememberMeKey());
         if (System.getProperty("runtime.environment") == null) {
             System.setProperty("runtime.environment", "development");
         }
+    }
+
+    /** A random key per data folder for remember-me cookies, made on first start and kept (never in git). */
+    private String rememberMeKey() throws IOException {
+        Path file = dataDir.resolve("remember-me.key");
+        if (!Files.exists(file)) {
+            Files.write(file, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim();
     }
 
     /** The default data folder: {@code demo-site/data} below the working directory of the launcher. */

@@ -109,7 +109,7 @@ class StoreServicesIT {
             ShippingDetails shipping = ShippingDetails.builder()
                     .firstName("Ada").lastName("Lovelace").addressLine1("12 St James's Square")
                     .city("London").postalCode("SW1Y 4JH").countryCode("GB")
-                    .emailAddress("ada@example.com").fulfillmentOptionId(1L).build();
+                    .emailAddress("ada@example.com").fulfillmentOptionId(-1L).build();
             return store.bean(TestPaymentCheckout.class).checkout(cart, shipping);
         });
 

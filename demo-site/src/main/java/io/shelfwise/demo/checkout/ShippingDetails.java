@@ -25,7 +25,7 @@ public final class ShippingDetails {
         if (!emailAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new IllegalArgumentException("The e-mail address '" + emailAddress + "' is not valid");
         }
-        if (builder.fulfillmentOptionId <= 0) {
+        if (builder.fulfillmentOptionId == 0) {
             throw new IllegalArgumentException("Choose a delivery option");
         }
         this.fulfillmentOptionId = builder.fulfillmentOptionId;

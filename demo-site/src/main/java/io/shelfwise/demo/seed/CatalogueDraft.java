@@ -114,12 +114,14 @@ public final class CatalogueDraft {
         }
     }
 
+    private final List<String> categories;
     private final List<ProductDraft> products;
     private final List<InvoiceDraft> invoices;
     private final Map<String, String> customerCountries;
 
-    private CatalogueDraft(List<ProductDraft> products, List<InvoiceDraft> invoices,
+    private CatalogueDraft(List<String> categories, List<ProductDraft> products, List<InvoiceDraft> invoices,
                            Map<String, String> customerCountries) {
+        this.categories = Collections.unmodifiableList(categories);
         this.products = Collections.unmodifiableList(products);
         this.invoices = Collections.unmodifiableList(invoices);
         this.customerCountries = Collections.unmodifiableMap(customerCountries);
@@ -167,7 +169,16 @@ public final class CatalogueDraft {
             RetailLine first = rows.get(0);
             invoices.add(new InvoiceDraft(entry.getKey(), first.customerId(), first.country(), lines));
         }
-        return new CatalogueDraft(products, invoices, customers);
+        List<String> used = new ArrayList<>();
+        for (String name : categories.names()) {
+            for (ProductDraft product : products) {
+                if (product.category().equals(name)) {
+                    used.add(name);
+                    break;
+                }
+            }
+        }
+        return new CatalogueDraft(used, products, invoices, customers);
     }
 
     static BigDecimal median(List<BigDecimal> values) {
@@ -214,6 +225,11 @@ public final class CatalogueDraft {
             name = name.replace(" " + small + " ", " " + small.toLowerCase(Locale.ROOT) + " ");
         }
         return name;
+    }
+
+    /** The categories that have products, in the order of the category rules (the catch-all last). */
+    public List<String> categories() {
+        return categories;
     }
 
     public List<ProductDraft> products() {

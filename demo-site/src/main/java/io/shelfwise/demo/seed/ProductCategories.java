@@ -35,12 +35,13 @@ public final class ProductCategories {
         rule(rules, "Christmas", "CHRISTMAS", "XMAS", "ADVENT", "SANTA", "REINDEER", "SNOWFLAKE", "NATIVITY",
                 "BAUBLE", "BAUBLES", "SNOWMAN", "ANGEL");
         rule(rules, "Home Comforts", "HOT WATER BOTTLE", "HAND WARMER", "HOTTIE", "BLANKET", "THROW", "SLIPPERS",
-                "CUSHION", "CUSHIONS", "DOORSTOP");
+                "CUSHION", "CUSHIONS", "DOORSTOP", "WASHBAG", "SOAP", "FLANNEL", "BATH", "COVER");
         rule(rules, "Kitchen & Baking", "CAKE", "CAKES", "CAKESTAND", "CUTLERY", "MUG", "MUGS", "CUP", "CUPS",
                 "SAUCER", "SAUCERS", "TEACUP", "TEAPOT", "TEA", "COFFEE", "BOWL", "BOWLS", "PLATE", "PLATES", "JUG",
                 "JAM", "KITCHEN", "APRON", "TOWEL", "TOWELS", "BAKING", "RECIPE", "LUNCH", "TRAY", "BEAKER",
                 "SPOON", "SPOONS", "TEASPOONS", "MOULD", "CHOPSTICKS", "JAR", "JARS", "EGG", "BREAD", "BISCUIT",
-                "PANTRY", "TUMBLER", "GLASSES", "NAPKINS", "OVEN", "SCALES", "STRAWS", "PICNIC", "DINNER");
+                "PANTRY", "TUMBLER", "GLASSES", "NAPKINS", "NAPKIN", "OVEN", "SCALES", "STRAWS", "PICNIC", "DINNER",
+                "COASTER", "COASTERS", "DISH", "DOILIES", "PAN", "TEATOWEL", "CAKESTAND", "CHOPPING");
         rule(rules, "Candles & Lighting", "CANDLE", "CANDLES", "T-LIGHT", "T-LIGHTS", "TEALIGHT", "LANTERN",
                 "LANTERNS", "LIGHT", "LIGHTS", "LAMP", "NIGHTLIGHT", "INCENSE", "CANDLEHOLDER", "CHANDELIER");
         rule(rules, "Party & Celebration", "PARTY", "BIRTHDAY", "BUNTING", "GARLAND", "BALLOON", "BALLOONS",
@@ -48,23 +49,28 @@ public final class ProductCategories {
         rule(rules, "Cards, Wrap & Stationery", "CARD", "CARDS", "WRAP", "NOTEBOOK", "NOTEBOOKS", "PEN", "PENS",
                 "PENCIL", "PENCILS", "STICKERS", "STICKER", "TAPE", "ENVELOPE", "ENVELOPES", "CALENDAR", "BOOK",
                 "JOURNAL", "ERASER", "ERASERS", "RIBBON", "RIBBONS", "TISSUE", "TISSUES", "TAGS", "STATIONERY",
-                "NOTEPAD", "RULER", "SHARPENER", "STAMP", "STAMPS", "GIFT BAG", "GIFT BOX", "ORGANISER");
+                "NOTEPAD", "RULER", "SHARPENER", "STAMP", "STAMPS", "GIFT BAG", "GIFT BOX", "ORGANISER", "PAD",
+                "SCISSOR", "SCISSORS", "MARKER");
         rule(rules, "Toys & Kids", "CHILDRENS", "CHILDS", "CHILD", "KIDS", "TOY", "TOYS", "DOLL", "DOLLY",
                 "DOLLS", "JIGSAW", "PUZZLE", "GAME", "GAMES", "PLAYHOUSE", "BLOCK", "BLOCKS", "SPACEBOY",
                 "FELTCRAFT", "CRAYONS", "PAINT", "SKIPPING", "TEDDY", "BABUSHKA", "SOLDIER", "DOMINOES", "MARBLES",
-                "SPINNING", "KNITTING", "SEWING", "CRAFT", "COLOURING", "BABY");
+                "SPINNING", "KNITTING", "SEWING", "CRAFT", "COLOURING", "BABY", "HELICOPTER", "DINOSAUR", "DRAWING",
+                "FLYING", "SPACE");
         rule(rules, "Bags & Storage", "BAG", "BAGS", "BOX", "BOXES", "TIN", "TINS", "BASKET", "BASKETS", "HAMPER",
                 "STORAGE", "DRAWER", "DRAWERS", "TRUNK", "CASE", "CASES", "SHOPPER", "PURSE", "WALLET", "TOTE",
                 "CONTAINER", "CRATE", "HOLDALL", "LUGGAGE", "RACK");
         rule(rules, "Garden & Outdoors", "GARDEN", "PLANT", "PLANTER", "WATERING", "PARASOL", "UMBRELLA",
-                "BIRDHOUSE", "FEEDER", "FLOWERPOT", "POTTING", "GNOME", "WINDMILL", "HAMMOCK", "BICYCLE", "OUTDOOR");
+                "BIRDHOUSE", "FEEDER", "FLOWERPOT", "POTTING", "GNOME", "WINDMILL", "HAMMOCK", "BICYCLE", "OUTDOOR",
+                "HERB", "HERB MARKER");
         rule(rules, "Jewellery & Accessories", "NECKLACE", "NECKLACE.", "BRACELET", "EARRINGS", "RING", "RINGS",
                 "HAIR", "CHARM", "BROOCH", "BEAD", "BEADS", "CLIP", "CLIPS", "HAIRCLIP", "SCARF", "GLOVES", "HAT",
-                "MIRROR", "COMPACT", "KEYRING", "DIAMANTE", "JEWEL", "JEWELLERY");
+                "MIRROR", "COMPACT", "KEYRING", "DIAMANTE", "JEWEL", "JEWELLERY", "BEADED", "CRYSTAL", "CHARMS",
+                "PASSPORT");
         rule(rules, "Home Decor", "SIGN", "FRAME", "FRAMES", "CLOCK", "CUSHION", "DOORMAT", "HOOK", "HOOKS",
                 "HANGER", "HANGERS", "HANGING", "DECORATION", "DECORATIONS", "ORNAMENT", "WALL", "VASE", "PLAQUE",
                 "WREATH", "CURTAIN", "CHALKBOARD", "BLACKBOARD", "DOORSTOP", "COAT", "KEY", "PHOTO", "ART",
-                "PICTURE", "WINDOW", "STAND", "SHELF", "CABINET", "CHAIR", "TABLE", "FLOWERS", "FLOWER");
+                "PICTURE", "WINDOW", "STAND", "SHELF", "CABINET", "CHAIR", "TABLE", "FLOWERS", "FLOWER", "TILE",
+                "MAGNETS", "MAGNET", "MOBILE", "PAPERWEIGHT", "TRINKET");
         return new ProductCategories(Collections.unmodifiableMap(rules));
     }
 

@@ -29,7 +29,6 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.HashMap;
@@ -142,22 +141,10 @@ public class StoreSeeder {
                 }
             });
         }
-        Result result = new Result(draft.products().isEmpty() ? 0 : categoryCount(draft) + 1,
+        Result result = new Result(draft.products().isEmpty() ? 0 : draft.categories().size() + 1,
                 skuIds.size(), customerIds.size(), orders, (System.nanoTime() - start) / 1_000_000L);
         LOG.info("Seeded the store: " + result);
         return result;
-    }
-
-    private int categoryCount(CatalogueDraft draft) {
-        return countDistinctCategories(draft).size();
-    }
-
-    private static Map<String, Integer> countDistinctCategories(CatalogueDraft draft) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (CatalogueDraft.ProductDraft product : draft.products()) {
-            counts.merge(product.category(), 1, Integer::sum);
-        }
-        return counts;
     }
 
     private Map<String, Long> seedCatalogue(final CatalogueDraft draft) {
@@ -175,7 +162,7 @@ public class StoreSeeder {
 
                 Map<String, Category> categories = new HashMap<>();
                 BigDecimal order = BigDecimal.ONE;
-                for (String name : countDistinctCategories(draft).keySet()) {
+                for (String name : draft.categories()) {
                     Category category = catalogService.createCategory();
                     category.setName(name);
                     category.setDescription(name);
@@ -341,9 +328,5 @@ public class StoreSeeder {
     static String slug(String text) {
         String slug = text.toLowerCase(Locale.ROOT).replace("&", " ").replaceAll("[^a-z0-9]+", "-");
         return slug.replaceAll("^-+|-+$", "");
-    }
-
-    List<String> categoryNames(CatalogueDraft draft) {
-        return new ArrayList<>(countDistinctCategories(draft).keySet());
     }
 }

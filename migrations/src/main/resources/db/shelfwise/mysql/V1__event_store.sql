@@ -1,0 +1,38 @@
+-- Shelfwise event store, version 1. Written for MySQL 8 (InnoDB, utf8mb4); the other dialects' V1 files hold the same tables.
+-- Events are append-only; EVENT_ID grows with insertion order and is what a consistent snapshot is cut at.
+CREATE TABLE SW_EVENT (
+    EVENT_ID      BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    EVENT_TYPE    VARCHAR(24)    NOT NULL,
+    SHOPPER_KEY   VARCHAR(64)    NOT NULL,
+    SESSION_ID    VARCHAR(64),
+    OCCURRED_AT   DATETIME(3) NOT NULL,
+    ITEM_ID       VARCHAR(64),
+    CATEGORY_ID   VARCHAR(64),
+    SEARCH_QUERY  VARCHAR(200),
+    RESULT_COUNT  INTEGER,
+    QUANTITY      INTEGER,
+    UNIT_PRICE    DECIMAL(19, 5),
+    ORDER_ID      VARCHAR(64),
+    ORDER_TOTAL   DECIMAL(19, 5),
+    PLACEMENT     VARCHAR(64),
+    MODEL_VERSION VARCHAR(64),
+    AB_ARM        VARCHAR(64),
+    LINKED_KEY    VARCHAR(64)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE INDEX SW_EVENT_SHOPPER ON SW_EVENT (SHOPPER_KEY);
+CREATE INDEX SW_EVENT_OCCURRED ON SW_EVENT (OCCURRED_AT);
+CREATE INDEX SW_EVENT_ORDER ON SW_EVENT (ORDER_ID);
+
+-- Which anonymous visitor turned out to be which customer (written at sign-in).
+CREATE TABLE SW_SHOPPER_LINK (
+    VISITOR_KEY   VARCHAR(64)    NOT NULL PRIMARY KEY,
+    CUSTOMER_KEY  VARCHAR(64)    NOT NULL,
+    LINKED_AT     DATETIME(3) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE INDEX SW_SHOPPER_LINK_CUSTOMER ON SW_SHOPPER_LINK (CUSTOMER_KEY);
+
+-- Shoppers who asked not to be tracked: nothing of theirs is captured while a row is here.
+CREATE TABLE SW_OPT_OUT (
+    SHOPPER_KEY   VARCHAR(64)    NOT NULL PRIMARY KEY,
+    OPTED_OUT_AT  DATETIME(3) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

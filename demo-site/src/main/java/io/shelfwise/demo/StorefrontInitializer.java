@@ -62,6 +62,7 @@ final class StorefrontInitializer implements ServletContainerInitializer {
 
     static List<String> storefrontRootPatches() {
         List<String> patches = new ArrayList<>(StoreContextLocations.storefrontPatches());
+        patches.add("bl-shelfwise-storefront-capture-applicationContext.xml");
         patches.add("shelfwise-site-applicationContext.xml");
         patches.add("shelfwise-site-applicationContext-security.xml");
         return patches;

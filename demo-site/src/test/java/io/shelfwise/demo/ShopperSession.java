@@ -55,13 +55,24 @@ final class ShopperSession implements AutoCloseable {
     }
 
     private final String baseUrl;
+    private final BasicCookieStore cookies = new BasicCookieStore();
     private final CloseableHttpClient client;
     private String csrfToken;
 
     ShopperSession(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.client = HttpClients.custom().setDefaultCookieStore(new BasicCookieStore())
+        this.client = HttpClients.custom().setDefaultCookieStore(cookies)
                 .disableRedirectHandling().build();
+    }
+
+    /** The value of a cookie the store set, or {@code null}. */
+    String cookie(String name) {
+        for (org.apache.http.cookie.Cookie cookie : cookies.getCookies()) {
+            if (cookie.getName().equals(name)) {
+                return cookie.getValue();
+            }
+        }
+        return null;
     }
 
     Page get(String path) throws IOException {

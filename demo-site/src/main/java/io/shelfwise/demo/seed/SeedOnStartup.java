@@ -1,5 +1,7 @@
 package io.shelfwise.demo.seed;
 
+import io.shelfwise.events.store.JdbcEventStore;
+import io.shelfwise.platform.broadleaf.OrderHistoryImport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationContext;
@@ -23,11 +25,19 @@ public class SeedOnStartup implements ApplicationListener<ContextRefreshedEvent>
 
     private final StoreSeeder seeder;
     private final String seedFile;
+    private final OrderHistoryImport history;
+    private final JdbcEventStore events;
     private ApplicationContext context;
 
-    public SeedOnStartup(StoreSeeder seeder, String seedFile) {
+    /**
+     * @param history the plugin's import of Broadleaf orders into its event store, run after seeding (and on a
+     *                later start whose event store is still empty)
+     */
+    public SeedOnStartup(StoreSeeder seeder, String seedFile, OrderHistoryImport history, JdbcEventStore events) {
         this.seeder = seeder;
         this.seedFile = seedFile == null ? "" : seedFile.trim();
+        this.history = history;
+        this.events = events;
     }
 
     @Override
@@ -42,6 +52,7 @@ public class SeedOnStartup implements ApplicationListener<ContextRefreshedEvent>
         }
         if (seeder.hasCatalogue()) {
             LOG.info("The store has a catalogue already; not seeding from " + seedFile);
+            importHistoryIfNone();
             return;
         }
         Path file = Paths.get(seedFile);
@@ -56,5 +67,16 @@ public class SeedOnStartup implements ApplicationListener<ContextRefreshedEvent>
         }
         LOG.info("Seeding the store from " + file + " (" + transactions.lines().size() + " rows)");
         seeder.seedIfEmpty(CatalogueDraft.of(transactions, ProductCategories.standard()));
+        importHistoryIfNone();
+    }
+
+    private void importHistoryIfNone() {
+        try {
+            if (events.recordedOrderIds().isEmpty()) {
+                LOG.info("Importing the store's orders into the Shelfwise event store: " + history.importSubmittedOrders());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Order history was not imported into the event store: " + e.getMessage(), e);
+        }
     }
 }

@@ -243,6 +243,21 @@ public final class JdbcEventStore {
         return keys;
     }
 
+    /** The order ids that CHECKOUT events have been recorded for (used to make imports idempotent). */
+    public Set<String> recordedOrderIds() {
+        return inTransaction(connection -> {
+            Set<String> ids = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT ORDER_ID FROM SW_EVENT WHERE EVENT_TYPE = 'CHECKOUT'");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Number of events stored (all time). */
     public long count() {
         return inTransaction(connection -> {

@@ -1,0 +1,95 @@
+package io.shelfwise.events.capture;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shelfwise.events.InteractionEvent;
+import io.shelfwise.events.store.EventStoreSchema;
+import io.shelfwise.events.store.JdbcEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The plugin's capture pipeline as one component a host starts and stops: on {@link #start()} it brings the event
+ * store's tables up to date and starts the {@link EventWriter}; {@link #record} hands events to the writer;
+ * {@link #close()} flushes. If the database cannot be reached at start, capture stays off (every event is dropped
+ * and counted) instead of stopping the store. Thread-safe once started.
+ */
+public final class EventCapture implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventCapture.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final EventWriter.Builder settings;
+    private volatile JdbcEventStore store;
+    private volatile EventWriter writer;
+
+    /**
+     * @param capacity      events that may wait in memory (see {@link EventWriter.Builder#capacity})
+     * @param batchSize     events per database batch
+     * @param flushInterval longest wait of a lone event, in milliseconds
+     */
+    public EventCapture(DataSource dataSource, Clock clock, MeterRegistry registry, int capacity, int batchSize,
+                        long flushInterval) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.registry = registry;
+        this.store = new JdbcEventStore(dataSource, clock);
+        this.settings = EventWriter.builder(store).capacity(capacity).batchSize(batchSize)
+                .flushInterval(Duration.ofMillis(flushInterval)).meterRegistry(registry);
+    }
+
+    /** Migrates the schema and starts writing. Logs and leaves capture off if the database refuses. */
+    public void start() {
+        try {
+            int applied = EventStoreSchema.migrate(dataSource);
+            if (applied > 0) {
+                LOG.info("Shelfwise event store: applied " + applied + " schema migration(s)");
+            }
+            writer = settings.build();
+        } catch (RuntimeException e) {
+            LOG.error("Shelfwise event capture is OFF: the event store could not be set up: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands an event to the writer; never blocks and never throws.
+     *
+     * @return {@code false} if it was dropped (capture off, queue full, opted out)
+     */
+    public boolean record(InteractionEvent event) {
+        EventWriter current = writer;
+        if (current == null) {
+            registry.counter("shelfwise.events.dropped", "reason", "capture_off").increment();
+            return false;
+        }
+        return current.offer(event);
+    }
+
+    /** The store, for reads (snapshots, export, erase) and bulk imports. */
+    public JdbcEventStore store() {
+        return store;
+    }
+
+    /** The writer, or {@code null} while capture is off. */
+    public EventWriter writer() {
+        return writer;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        EventWriter current = writer;
+        writer = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

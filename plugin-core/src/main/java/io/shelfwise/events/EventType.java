@@ -23,5 +23,7 @@ public enum EventType {
     /** Saw a recommendation widget: placement, model version, A/B arm; item when per-item. */
     WIDGET_IMPRESSION,
     /** Clicked a recommended item: item, placement, model version, A/B arm. */
-    WIDGET_CLICK
+    WIDGET_CLICK,
+    /** Rated or reviewed an item (imported interaction files): item, and the rating when the file has one. */
+    RATED
 }

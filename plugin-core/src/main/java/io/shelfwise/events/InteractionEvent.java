@@ -30,6 +30,7 @@ public final class InteractionEvent {
     private final String modelVersion;
     private final String abArm;
     private final ShopperKey linkedCustomer;
+    private final BigDecimal rating;
 
     private InteractionEvent(Builder b) {
         this.type = b.type;
@@ -48,6 +49,7 @@ public final class InteractionEvent {
         this.modelVersion = b.modelVersion;
         this.abArm = b.abArm;
         this.linkedCustomer = b.linkedCustomer;
+        this.rating = b.rating;
     }
 
     /** Starts an event of this type by this shopper at this time. */
@@ -122,6 +124,11 @@ public final class InteractionEvent {
         return linkedCustomer;
     }
 
+    /** For {@link EventType#RATED}: the rating given, or {@code null} when the source had none. */
+    public BigDecimal rating() {
+        return rating;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof InteractionEvent)) {
@@ -135,7 +142,7 @@ public final class InteractionEvent {
                 && sameAmount(unitPrice, e.unitPrice) && Objects.equals(orderId, e.orderId)
                 && sameAmount(orderTotal, e.orderTotal) && Objects.equals(placement, e.placement)
                 && Objects.equals(modelVersion, e.modelVersion) && Objects.equals(abArm, e.abArm)
-                && Objects.equals(linkedCustomer, e.linkedCustomer);
+                && Objects.equals(linkedCustomer, e.linkedCustomer) && sameAmount(rating, e.rating);
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
@@ -157,7 +164,8 @@ public final class InteractionEvent {
                 + (unitPrice == null ? "" : " price=" + unitPrice.toPlainString())
                 + (orderId == null ? "" : " order=" + orderId)
                 + (placement == null ? "" : " placement=" + placement)
-                + (linkedCustomer == null ? "" : " customer=" + linkedCustomer) + "}";
+                + (linkedCustomer == null ? "" : " customer=" + linkedCustomer)
+                + (rating == null ? "" : " rating=" + rating.toPlainString()) + "}";
     }
 
     /** Collects an event's fields; {@link #build()} checks that the type's fields are there and sane. */
@@ -178,6 +186,7 @@ public final class InteractionEvent {
         private String modelVersion;
         private String abArm;
         private ShopperKey linkedCustomer;
+        private BigDecimal rating;
 
         private Builder(EventType type, ShopperKey shopper, Instant occurredAt) {
             this.type = Objects.requireNonNull(type, "type");
@@ -236,6 +245,12 @@ public final class InteractionEvent {
             return this;
         }
 
+        /** A rating between 0 and 100 (files use 1-5 stars, 0-10 and the like). */
+        public Builder rating(BigDecimal value) {
+            this.rating = value;
+            return this;
+        }
+
         public Builder linkedCustomer(ShopperKey customer) {
             this.linkedCustomer = customer;
             return this;
@@ -282,6 +297,11 @@ public final class InteractionEvent {
                 case WIDGET_CLICK:
                     require(placement != null, "a placement");
                     require(itemId != null, "an item");
+                    break;
+                case RATED:
+                    require(itemId != null, "an item");
+                    require(rating == null || (rating.signum() >= 0 && rating.compareTo(BigDecimal.valueOf(100)) <= 0),
+                            "a rating between 0 and 100");
                     break;
                 default:
                     throw new IllegalStateException("Unhandled event type " + type);

@@ -35,8 +35,8 @@ public final class JdbcEventStore {
 
     private static final String COLUMNS = "EVENT_TYPE, SHOPPER_KEY, SESSION_ID, OCCURRED_AT, ITEM_ID, CATEGORY_ID, "
             + "SEARCH_QUERY, RESULT_COUNT, QUANTITY, UNIT_PRICE, ORDER_ID, ORDER_TOTAL, PLACEMENT, MODEL_VERSION, "
-            + "AB_ARM, LINKED_KEY";
-    private static final String INSERT = "INSERT INTO SW_EVENT (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "AB_ARM, LINKED_KEY, RATING";
+    private static final String INSERT = "INSERT INTO SW_EVENT (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final int FETCH_SIZE = 1000;
 
     private final DataSource dataSource;
@@ -91,6 +91,7 @@ public final class JdbcEventStore {
         insert.setString(14, e.modelVersion());
         insert.setString(15, e.abArm());
         insert.setString(16, e.linkedCustomer() == null ? null : e.linkedCustomer().toString());
+        insert.setBigDecimal(17, e.rating());
     }
 
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
@@ -328,6 +329,10 @@ public final class JdbcEventStore {
         String orderId = rs.getString("ORDER_ID");
         if (orderId != null) {
             b.order(orderId, rs.getBigDecimal("ORDER_TOTAL"));
+        }
+        BigDecimal rating = rs.getBigDecimal("RATING");
+        if (rating != null) {
+            b.rating(rating);
         }
         String linked = rs.getString("LINKED_KEY");
         if (linked != null) {

@@ -35,7 +35,7 @@ class JdbcEventStoreTest {
 
     private static JdbcEventStore store(String database) {
         DataSource ds = TestDatabases.named(database);
-        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(1);
+        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(2);
         assertThat(EventStoreSchema.migrate(ds)).as("second run is a no-op").isZero();
         return new JdbcEventStore(ds, Clock.fixed(T0, ZoneOffset.UTC));
     }
@@ -62,7 +62,9 @@ class JdbcEventStoreTest {
                 InteractionEvent.builder(EventType.WIDGET_IMPRESSION, CUSTOMER, T0.plusSeconds(7)).placement("home-for-you")
                         .model("default@3", "B").build(),
                 InteractionEvent.builder(EventType.WIDGET_CLICK, CUSTOMER, T0.plusSeconds(8)).placement("home-for-you")
-                        .item("22111").model("default@3", "B").build());
+                        .item("22111").model("default@3", "B").build(),
+                InteractionEvent.builder(EventType.RATED, CUSTOMER, T0.plusSeconds(9)).item("242")
+                        .rating(new BigDecimal("4")).build());
 
         assertThat(store.append(events)).isEqualTo(events.size());
 
@@ -167,7 +169,7 @@ class JdbcEventStoreTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE BLC_PRODUCT (PRODUCT_ID BIGINT PRIMARY KEY)");
         }
-        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(1);
+        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(2);
         assertThat(new JdbcEventStore(ds, Clock.systemUTC()).count()).isZero();
     }
 }

@@ -154,6 +154,32 @@ class CaptureHttpIT {
         }
     }
 
+    @Test
+    void optingOutStopsRecordingAndPrivacySignalsAreHonoured() throws Exception {
+        try (ShopperSession s = shopper()) {
+            s.get(LANTERN);
+            ShopperKey visitor = ShopperKey.visitor(s.cookie("sw_vid"));
+            awaitEvents(visitor, list -> list.size() == 1);
+            assertThat(s.get("/privacy").body).contains("Recording is on");
+            s.post("/privacy", "record", "no");
+            assertThat(s.get("/privacy").body).contains("Recording is off");
+            s.get(HEART);
+            s.get("/search?q=heart");
+            Thread.sleep(1000);
+            assertThat(awaitEvents(visitor, list -> true)).hasSize(1);
+            s.post("/privacy", "record", "yes");
+            s.get(HEART);
+            assertThat(awaitEvents(visitor, list -> list.size() == 2)).hasSize(2);
+        }
+        try (ShopperSession privateBrowser = shopper()) {
+            long before = all().size();
+            privateBrowser.get(LANTERN, "Sec-GPC", "1");
+            assertThat(privateBrowser.cookie("sw_vid")).isNull();
+            Thread.sleep(1000);
+            assertThat(all()).hasSize((int) before);
+        }
+    }
+
     private static ShopperKey awaitLogin(ShopperKey visitor) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {

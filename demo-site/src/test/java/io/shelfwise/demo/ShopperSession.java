@@ -79,6 +79,13 @@ final class ShopperSession implements AutoCloseable {
         return execute(new HttpGet(baseUrl + path));
     }
 
+    /** GETs with one extra request header (e.g. {@code Sec-GPC: 1}). */
+    Page get(String path, String header, String value) throws IOException {
+        HttpGet get = new HttpGet(baseUrl + path);
+        get.addHeader(header, value);
+        return execute(get);
+    }
+
     /** GETs, following redirects within the store (at most five). */
     Page follow(String path) throws IOException {
         Page page = get(path);

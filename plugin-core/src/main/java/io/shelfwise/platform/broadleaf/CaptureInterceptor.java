@@ -22,8 +22,9 @@ import java.util.Collection;
 /**
  * The storefront's web-layer hook: gives every browser a visitor cookie, and records product views, category
  * views and searches as their pages are rendered (Broadleaf has no extension point for "a shopper looked at
- * this"). Only successful GET pages count; redirects and error pages do not. Never fails a request: a problem in
- * capture is logged and the page is served as usual.
+ * this"). Only successful GET pages count; redirects and error pages do not. Browsers that send Global Privacy
+ * Control or Do Not Track get no cookie and nothing is recorded. Never fails a request: a problem in capture is
+ * logged and the page is served as usual.
  */
 public class CaptureInterceptor extends HandlerInterceptorAdapter {
 
@@ -38,7 +39,9 @@ public class CaptureInterceptor extends HandlerInterceptorAdapter {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         try {
-            VisitorCookie.ensure(request, response);
+            if (!ShopperContext.doNotTrack(request)) {
+                VisitorCookie.ensure(request, response);
+            }
         } catch (RuntimeException e) {
             LOG.debug("Visitor cookie not set: " + e);
         }

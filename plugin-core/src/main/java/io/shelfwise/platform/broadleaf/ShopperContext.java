@@ -17,9 +17,20 @@ import java.security.NoSuchAlgorithmException;
  * by the visitor cookie. Session ids are stored only as a one-way hash (a raw session id would let whoever reads
  * the table take over the session).
  */
-final class ShopperContext {
+public final class ShopperContext {
+
+    /** Request attribute marking a request whose browser asked not to be tracked (GPC or DNT). */
+    static final String DO_NOT_TRACK = "shelfwise.doNotTrack";
 
     private ShopperContext() {
+    }
+
+    /**
+     * True when the browser sends Global Privacy Control ({@code Sec-GPC: 1}) or Do Not Track ({@code DNT: 1}):
+     * nothing of such a request is recorded and it gets no visitor cookie.
+     */
+    static boolean doNotTrack(HttpServletRequest request) {
+        return request != null && ("1".equals(request.getHeader("Sec-GPC")) || "1".equals(request.getHeader("DNT")));
     }
 
     /** The request being served on this thread, or {@code null} (background work, imports). */
@@ -31,9 +42,12 @@ final class ShopperContext {
 
     /**
      * The key to record events under, or {@code null} when there is no one to attribute them to (no registered
-     * customer and no visitor cookie, e.g. a client that refuses cookies).
+     * customer and no visitor cookie, e.g. a client that refuses cookies) or the browser asked not to be tracked.
      */
-    static ShopperKey shopper(Customer customer, HttpServletRequest request) {
+    public static ShopperKey shopper(Customer customer, HttpServletRequest request) {
+        if (doNotTrack(request)) {
+            return null;
+        }
         if (customer != null && customer.getId() != null && customer.isRegistered()) {
             return ShopperKey.customer(customer.getId());
         }

@@ -38,8 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @State(Scope.Benchmark)
 public class CaptureBenchmark {
 
-    /** hsqldb always; postgresql when SHELFWISE_PG_URL is set (scripts/postgres.sh start). */
-    @Param({"hsqldb"})
+    /**
+     * hsqldb (in memory), hsqldb-file (files in a temporary folder, like the demo store), postgresql (needs
+     * SHELFWISE_PG_URL: scripts/postgres.sh start).
+     */
+    @Param({"hsqldb", "hsqldb-file"})
     public String database;
 
     private EventWriter writer;
@@ -50,13 +53,34 @@ public class CaptureBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        DataSource ds = "postgresql".equals(database) ? TestDatabases.postgresOrNull() : TestDatabases.hsqldb();
+        DataSource ds;
+        if ("postgresql".equals(database)) {
+            ds = TestDatabases.postgresOrNull();
+        } else if ("hsqldb-file".equals(database)) {
+            ds = hsqldbFile();
+        } else {
+            ds = TestDatabases.hsqldb();
+        }
         if (ds == null) {
             throw new IllegalStateException("database=postgresql needs SHELFWISE_PG_URL (scripts/postgres.sh start)");
         }
         EventStoreSchema.migrate(ds);
         writer = EventWriter.builder(new JdbcEventStore(ds, Clock.systemUTC())).capacity(100_000).build();
         baselineQueue = new ArrayBlockingQueue<>(100_000);
+    }
+
+    private static DataSource hsqldbFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("shelfwise-bench-db");
+            org.apache.commons.dbcp.BasicDataSource ds = new org.apache.commons.dbcp.BasicDataSource();
+            ds.setDriverClassName("org.hsqldb.jdbc.JDBCDriver");
+            ds.setUrl("jdbc:hsqldb:file:" + dir.resolve("events") + ";shutdown=true;hsqldb.write_delay=false");
+            ds.setUsername("SA");
+            ds.setPassword("");
+            return ds;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @TearDown(Level.Trial)

@@ -1,0 +1,194 @@
+package io.shelfwise.cli;
+
+import io.shelfwise.eval.FullRankingEvaluator;
+import io.shelfwise.eval.LeaveOneOut;
+import io.shelfwise.eval.RankingMetrics;
+import io.shelfwise.eval.TemporalSplit;
+import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.recommend.InteractionDataLoader;
+import io.shelfwise.recommend.ItemKnnTrainer;
+import io.shelfwise.recommend.ItemScorer;
+import io.shelfwise.recommend.PopularityTrainer;
+import io.shelfwise.recommend.ScorerTrainer;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code shelfwise eval}: trains each requested model on a dataset and measures it with full ranking.
+ * <pre>
+ * eval --dataset sequences:PATH|interactions:PATH [--attributes PATH] [--protocol leave-one-out|temporal]
+ *      [--k 10] [--models default,pop,itemknn] [--out report.json] [--threads N]
+ * </pre>
+ * Hyper-parameters (the {@code default} model's recency decay) are chosen on validation targets only, then the
+ * model is retrained on training + validation data and measured once on the test targets.
+ */
+final class EvalCommand {
+
+    static final double TEMPORAL_TEST_SHARE = 0.2;
+    private static final double[] DEFAULT_DECAYS = {1.0, 0.8, 0.6, 0.45, 0.3, 0.2};
+    private static final double[] DEFAULT_ALPHAS = {0.5, 0.7, 0.85, 1.0};
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    EvalCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) throws IOException, InterruptedException {
+        Map<String, String> options = Options.parse(args, Arrays.asList("dataset", "attributes", "protocol", "k",
+                "models", "out", "threads"));
+        String dataset = Options.required(options, "dataset");
+        String protocol = options.getOrDefault("protocol", "leave-one-out");
+        int k = Options.integer(options, "k", 10, 1, 1000);
+        int threads = Options.integer(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        List<String> models = Arrays.asList(options.getOrDefault("models", "default,pop,itemknn").split(","));
+        Path report = Paths.get(options.getOrDefault("out", "report.json"));
+        for (String model : models) {
+            trainerFor(model.trim(), 1.0, 0.5);
+        }
+        if (!protocol.equals("leave-one-out") && !protocol.equals("temporal")) {
+            throw new UsageException("--protocol is leave-one-out or temporal, not '" + protocol + "'");
+        }
+
+        InteractionData data = load(dataset);
+        err.printf(Locale.ROOT, "Loaded %s: %d users, %d items, %d interactions%n", dataset, data.numUsers(),
+                data.numItems(), data.size());
+        LeaveOneOut.Phase validation = protocol.equals("temporal")
+                ? TemporalSplit.validation(data, TEMPORAL_TEST_SHARE) : LeaveOneOut.validation(data);
+        LeaveOneOut.Phase test = protocol.equals("temporal")
+                ? TemporalSplit.test(data, TEMPORAL_TEST_SHARE) : LeaveOneOut.test(data);
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(k, threads);
+
+        List<Map<String, Object>> results = new ArrayList<>();
+        int evaluatedUsers = 0;
+        for (String name : models) {
+            name = name.trim();
+            Map<String, Object> settings = new LinkedHashMap<>();
+            double[] tuned = {1.0, 0.5};
+            if (name.equals("default")) {
+                tuned = tune(validation, evaluator, settings);
+            }
+            ScorerTrainer trainer = trainerFor(name, tuned[0], tuned[1]);
+            long start = System.nanoTime();
+            ItemScorer scorer = trainer.train(test.train);
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            RankingMetrics metrics = evaluator.evaluate(scorer, test.histories, test.targets,
+                    new ProgressBar(err, name + " (test)", test.histories.length));
+            evaluatedUsers = metrics.users();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", name);
+            entry.put("metrics", metrics.asMap());
+            entry.put("trainSeconds", round(trainSeconds, 3));
+            if (!settings.isEmpty()) {
+                entry.put("settings", settings);
+            }
+            results.add(entry);
+        }
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dataset", dataset);
+        json.put("protocol", protocol);
+        json.put("k", k);
+        json.put("users", evaluatedUsers);
+        json.put("items", data.numItems());
+        if (options.containsKey("attributes")) {
+            json.put("attributes", options.get("attributes"));
+        }
+        json.put("models", results);
+        if (report.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(report.toAbsolutePath().getParent());
+        }
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(report.toFile(), json);
+        printTable(results, k);
+        out.println("Report: " + report);
+        return 0;
+    }
+
+    /** Grid search of the default model's recency decay and similarity asymmetry on validation NDCG. */
+    private double[] tune(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, Map<String, Object> settings)
+            throws InterruptedException {
+        double[] best = {1.0, 0.5};
+        double bestNdcg = -1;
+        for (double alpha : DEFAULT_ALPHAS) {
+            for (double decay : DEFAULT_DECAYS) {
+                ItemScorer scorer = trainerFor("default", decay, alpha).train(validation.train);
+                RankingMetrics metrics = evaluator.evaluate(scorer, validation.histories, validation.targets,
+                        new ProgressBar(err, String.format(Locale.ROOT, "default validation a=%.2f d=%.2f", alpha, decay),
+                                validation.histories.length));
+                if (metrics.ndcg() > bestNdcg) {
+                    bestNdcg = metrics.ndcg();
+                    best = new double[] {decay, alpha};
+                }
+            }
+        }
+        settings.put("recencyDecay", best[0]);
+        settings.put("alpha", best[1]);
+        settings.put("validationNDCG", round(bestNdcg, 5));
+        return best;
+    }
+
+    static ScorerTrainer trainerFor(String name, double decay, double alpha) {
+        switch (name) {
+            case "pop":
+                return new PopularityTrainer();
+            case "itemknn":
+                return ItemKnnTrainer.cosine();
+            case "default":
+                return new ItemKnnTrainer("default", 200, alpha, 0, decay);
+            default:
+                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn");
+        }
+    }
+
+    private static InteractionData load(String dataset) throws IOException {
+        int colon = dataset.indexOf(':');
+        if (colon < 0) {
+            throw new UsageException("--dataset is sequences:PATH or interactions:PATH, not '" + dataset + "'");
+        }
+        String kind = dataset.substring(0, colon);
+        Path path = Paths.get(dataset.substring(colon + 1));
+        if (!Files.isReadable(path)) {
+            throw new UsageException("Cannot read the dataset file " + path.toAbsolutePath());
+        }
+        InteractionDataLoader loader = new InteractionDataLoader();
+        switch (kind) {
+            case "sequences":
+                return loader.sequences(path);
+            case "interactions":
+                return loader.interactions(path);
+            default:
+                throw new UsageException("--dataset kind is sequences or interactions, not '" + kind + "'");
+        }
+    }
+
+    private void printTable(List<Map<String, Object>> results, int k) {
+        out.println();
+        out.printf(Locale.ROOT, "%-12s %9s %9s %9s %11s %9s%n", "model", "HR@" + k, "NDCG@" + k, "MRR@" + k,
+                "Coverage@" + k, "train s");
+        for (Map<String, Object> r : results) {
+            @SuppressWarnings("unchecked")
+            Map<String, Double> m = (Map<String, Double>) r.get("metrics");
+            out.printf(Locale.ROOT, "%-12s %9.4f %9.4f %9.4f %11.4f %9.2f%n", r.get("name"), m.get("HR@" + k),
+                    m.get("NDCG@" + k), m.get("MRR@" + k), m.get("Coverage@" + k), r.get("trainSeconds"));
+        }
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

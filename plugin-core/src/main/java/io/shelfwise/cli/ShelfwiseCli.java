@@ -1,0 +1,40 @@
+package io.shelfwise.cli;
+
+import java.util.Arrays;
+
+/**
+ * The {@code ./shelfwise} commands that run on plugin-core alone (no store needed). Exit status 0 on success,
+ * 2 on a usage error (the message says what to change), 1 on any other failure.
+ */
+public final class ShelfwiseCli {
+
+    private ShelfwiseCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: shelfwise eval --dataset sequences:PATH|interactions:PATH [--protocol "
+                    + "leave-one-out|temporal] [--k 10] [--models default,pop,itemknn] [--out report.json]");
+            return 2;
+        }
+        try {
+            switch (args[0]) {
+                case "eval":
+                    return new EvalCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
+                default:
+                    throw new UsageException("Unknown command '" + args[0] + "'; known: eval");
+            }
+        } catch (UsageException e) {
+            System.err.println("shelfwise: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("shelfwise: " + e);
+            e.printStackTrace(System.err);
+            return 1;
+        }
+    }
+}

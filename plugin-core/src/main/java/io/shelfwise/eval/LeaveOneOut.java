@@ -1,0 +1,55 @@
+package io.shelfwise.eval;
+
+import io.shelfwise.recommend.InteractionData;
+
+/**
+ * The leave-one-out protocol of the sequential-recommendation literature: each user's last item is the test
+ * target and the one before it the validation target. Validation trains on all but the last two items and asks
+ * for the second-to-last; test trains on all but the last and asks for the last. Users with fewer than 3 items
+ * (validation) or 2 items (test) are not evaluated but their items still train the model.
+ */
+public final class LeaveOneOut {
+
+    private LeaveOneOut() {
+    }
+
+    /** Training data, model inputs and targets of one phase. */
+    public static final class Phase {
+        public final InteractionData train;
+        public final int[][] histories;
+        public final int[] targets;
+
+        Phase(InteractionData train, int[][] histories, int[] targets) {
+            this.train = train;
+            this.histories = histories;
+            this.targets = targets;
+        }
+    }
+
+    /** Hold out the second-to-last item. */
+    public static Phase validation(InteractionData data) {
+        return phase(data, 2);
+    }
+
+    /** Hold out the last item. */
+    public static Phase test(InteractionData data) {
+        return phase(data, 1);
+    }
+
+    private static Phase phase(InteractionData data, int heldOut) {
+        int users = data.numUsers();
+        int[] keep = new int[users];
+        int[] targets = new int[users];
+        for (int u = 0; u < users; u++) {
+            int n = data.sequence(u).length;
+            keep[u] = Math.max(0, n - heldOut);
+            targets[u] = n - heldOut >= 1 ? data.sequence(u)[n - heldOut] : -1;
+        }
+        InteractionData train = data.truncate(keep);
+        int[][] histories = new int[users][];
+        for (int u = 0; u < users; u++) {
+            histories[u] = targets[u] >= 0 ? train.sequence(u) : null;
+        }
+        return new Phase(train, histories, targets);
+    }
+}

@@ -42,7 +42,7 @@ public class CaptureBenchmark {
      * hsqldb (in memory), hsqldb-file (files in a temporary folder, like the demo store), postgresql (needs
      * SHELFWISE_PG_URL: scripts/postgres.sh start).
      */
-    @Param({"hsqldb", "hsqldb-file"})
+    @Param({"hsqldb-file"})
     public String database;
 
     private EventWriter writer;

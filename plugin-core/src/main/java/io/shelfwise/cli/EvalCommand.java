@@ -37,8 +37,9 @@ import java.util.Map;
 final class EvalCommand {
 
     static final double TEMPORAL_TEST_SHARE = 0.2;
-    private static final double[] DEFAULT_DECAYS = {1.0, 0.8, 0.6, 0.45, 0.3, 0.2};
-    private static final double[] DEFAULT_ALPHAS = {0.5, 0.7, 0.85, 1.0};
+    private static final double[] DEFAULT_DECAYS = {1.0, 0.7, 0.5, 0.35, 0.2};
+    private static final double[] DEFAULT_ALPHAS = {0.5, 0.7, 0.85};
+    private static final double[] DEFAULT_TRANSITIONS = {0.5, 1, 2, 4, 8, 16};
 
     private final PrintStream out;
     private final PrintStream err;
@@ -58,7 +59,7 @@ final class EvalCommand {
         List<String> models = Arrays.asList(options.getOrDefault("models", "default,pop,itemknn").split(","));
         Path report = Paths.get(options.getOrDefault("out", "report.json"));
         for (String model : models) {
-            trainerFor(model.trim(), 1.0, 0.5);
+            trainerFor(model.trim(), 1.0, 0.5, 0);
         }
         if (!protocol.equals("leave-one-out") && !protocol.equals("temporal")) {
             throw new UsageException("--protocol is leave-one-out or temporal, not '" + protocol + "'");
@@ -78,11 +79,11 @@ final class EvalCommand {
         for (String name : models) {
             name = name.trim();
             Map<String, Object> settings = new LinkedHashMap<>();
-            double[] tuned = {1.0, 0.5};
+            double[] tuned = {1.0, 0.5, 0.0};
             if (name.equals("default")) {
                 tuned = tune(validation, evaluator, settings);
             }
-            ScorerTrainer trainer = trainerFor(name, tuned[0], tuned[1]);
+            ScorerTrainer trainer = trainerFor(name, tuned[0], tuned[1], tuned[2]);
             long start = System.nanoTime();
             ItemScorer scorer = trainer.train(test.train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -118,37 +119,53 @@ final class EvalCommand {
         return 0;
     }
 
-    /** Grid search of the default model's recency decay and similarity asymmetry on validation NDCG. */
+    /**
+     * The default model's settings by validation NDCG: a grid over recency decay and similarity asymmetry with
+     * order ignored, then the weight of order (item transitions) at the best of those.
+     */
     private double[] tune(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, Map<String, Object> settings)
             throws InterruptedException {
-        double[] best = {1.0, 0.5};
+        double[] best = {1.0, 0.5, 0.0};
         double bestNdcg = -1;
         for (double alpha : DEFAULT_ALPHAS) {
             for (double decay : DEFAULT_DECAYS) {
-                ItemScorer scorer = trainerFor("default", decay, alpha).train(validation.train);
-                RankingMetrics metrics = evaluator.evaluate(scorer, validation.histories, validation.targets,
-                        new ProgressBar(err, String.format(Locale.ROOT, "default validation a=%.2f d=%.2f", alpha, decay),
-                                validation.histories.length));
-                if (metrics.ndcg() > bestNdcg) {
-                    bestNdcg = metrics.ndcg();
-                    best = new double[] {decay, alpha};
+                double ndcg = validate(validation, evaluator, decay, alpha, 0);
+                if (ndcg > bestNdcg) {
+                    bestNdcg = ndcg;
+                    best = new double[] {decay, alpha, 0};
                 }
+            }
+        }
+        for (double transitions : DEFAULT_TRANSITIONS) {
+            double ndcg = validate(validation, evaluator, best[0], best[1], transitions);
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best[2] = transitions;
             }
         }
         settings.put("recencyDecay", best[0]);
         settings.put("alpha", best[1]);
+        settings.put("transitionWeight", best[2]);
         settings.put("validationNDCG", round(bestNdcg, 5));
         return best;
     }
 
-    static ScorerTrainer trainerFor(String name, double decay, double alpha) {
+    private double validate(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, double decay, double alpha,
+                            double transitions) throws InterruptedException {
+        ItemScorer scorer = trainerFor("default", decay, alpha, transitions).train(validation.train);
+        return evaluator.evaluate(scorer, validation.histories, validation.targets,
+                new ProgressBar(err, String.format(Locale.ROOT, "default validation a=%.2f d=%.2f t=%.1f", alpha,
+                        decay, transitions), validation.histories.length)).ndcg();
+    }
+
+    static ScorerTrainer trainerFor(String name, double decay, double alpha, double transitions) {
         switch (name) {
             case "pop":
                 return new PopularityTrainer();
             case "itemknn":
                 return ItemKnnTrainer.cosine();
             case "default":
-                return new ItemKnnTrainer("default", 200, alpha, 0, decay);
+                return new ItemKnnTrainer("default", 200, alpha, 0, decay, transitions, 3);
             default:
                 throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn");
         }

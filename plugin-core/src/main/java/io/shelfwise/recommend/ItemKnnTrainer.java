@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * Item-to-item nearest neighbours on who-had-what (binary): the similarity of items i and j is the number of
  * shoppers who had both, divided by {@code (|i|^alpha * |j|^(1-alpha) + shrink)} (alpha 0.5, shrink 0 is the
- * cosine); each item keeps its {@code neighbours} most similar items. A shopper's score for an item sums the
- * similarities from the items in their history, the latest weighted 1 and each earlier one by
+ * cosine). With a {@code transitionWeight} above 0 the similarity also counts order: how often j followed i
+ * within {@code window} steps of one history, each occurrence weighted by 1/distance and normalised the same way,
+ * times the weight. Each item keeps its {@code neighbours} most similar items. A shopper's score for an item sums
+ * the similarities from the items in their history, the latest weighted 1 and each earlier one by
  * {@code recencyDecay} more (1 = order ignored). Immutable settings.
  */
 public final class ItemKnnTrainer implements ScorerTrainer {
@@ -18,8 +20,15 @@ public final class ItemKnnTrainer implements ScorerTrainer {
     private final double alpha;
     private final double shrink;
     private final double recencyDecay;
+    private final double transitionWeight;
+    private final int window;
 
     public ItemKnnTrainer(String name, int neighbours, double alpha, double shrink, double recencyDecay) {
+        this(name, neighbours, alpha, shrink, recencyDecay, 0, 3);
+    }
+
+    public ItemKnnTrainer(String name, int neighbours, double alpha, double shrink, double recencyDecay,
+                          double transitionWeight, int window) {
         if (neighbours < 1) {
             throw new IllegalArgumentException("neighbours must be at least 1, was " + neighbours);
         }
@@ -29,11 +38,19 @@ public final class ItemKnnTrainer implements ScorerTrainer {
         if (recencyDecay <= 0 || recencyDecay > 1) {
             throw new IllegalArgumentException("recencyDecay must be in (0, 1], was " + recencyDecay);
         }
+        if (transitionWeight < 0) {
+            throw new IllegalArgumentException("transitionWeight must not be negative, was " + transitionWeight);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1, was " + window);
+        }
         this.name = name;
         this.neighbours = neighbours;
         this.alpha = alpha;
         this.shrink = shrink;
         this.recencyDecay = recencyDecay;
+        this.transitionWeight = transitionWeight;
+        this.window = window;
     }
 
     /** The plain cosine item-kNN of the reference figures. */
@@ -70,6 +87,7 @@ public final class ItemKnnTrainer implements ScorerTrainer {
         int[][] neighbourIds = new int[numItems][];
         float[][] neighbourSims = new float[numItems][];
         int[] cooc = new int[numItems];
+        double[] follow = new double[numItems];
         List<Integer> touched = new ArrayList<>();
         for (int i = 0; i < numItems; i++) {
             touched.clear();
@@ -82,6 +100,19 @@ public final class ItemKnnTrainer implements ScorerTrainer {
                         cooc[j]++;
                     }
                 }
+                if (transitionWeight > 0) {
+                    int[] sequence = data.sequence(u);
+                    for (int p = 0; p < sequence.length; p++) {
+                        if (sequence[p] != i) {
+                            continue;
+                        }
+                        for (int q = p + 1; q < sequence.length && q <= p + window; q++) {
+                            if (sequence[q] != i) {
+                                follow[sequence[q]] += 1.0 / (q - p);
+                            }
+                        }
+                    }
+                }
             }
             int n = touched.size();
             int[] ids = new int[n];
@@ -89,8 +120,10 @@ public final class ItemKnnTrainer implements ScorerTrainer {
             for (int k = 0; k < n; k++) {
                 int j = touched.get(k);
                 ids[k] = j;
-                sims[k] = (float) (cooc[j] / (Math.pow(itemCount[i], alpha) * Math.pow(itemCount[j], 1 - alpha) + shrink));
+                double norm = Math.pow(itemCount[i], alpha) * Math.pow(itemCount[j], 1 - alpha) + shrink;
+                sims[k] = (float) ((cooc[j] + transitionWeight * follow[j]) / norm);
                 cooc[j] = 0;
+                follow[j] = 0;
             }
             keepTop(ids, sims, neighbours, neighbourIds, neighbourSims, i);
         }

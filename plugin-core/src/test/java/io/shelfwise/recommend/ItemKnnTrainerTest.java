@@ -39,6 +39,21 @@ class ItemKnnTrainerTest {
     }
 
     @Test
+    void transitionsFavourWhatCameNextInHistories() {
+        InteractionData ordered = InteractionData.of(new int[][] {{0, 1}, {0, 1}, {2, 0}},
+                Arrays.asList("a", "b", "c"), Arrays.asList("0", "1", "2"));
+        float[] orderless = new float[3];
+        new ItemKnnTrainer("t", 10, 0.5, 0, 1, 0, 3).train(ordered).score(new int[] {0}, orderless);
+        float[] withOrder = new float[3];
+        new ItemKnnTrainer("t", 10, 0.5, 0, 1, 1, 3).train(ordered).score(new int[] {0}, withOrder);
+
+        // 1 followed 0 twice, 2 never did: order raises 1 and leaves 2 as it was
+        assertThat(withOrder[1]).isGreaterThan(orderless[1]);
+        assertThat(withOrder[2]).isEqualTo(orderless[2]);
+        assertThatThrownBy(() -> new ItemKnnTrainer("x", 5, 0.5, 0, 1, -1, 3)).hasMessageContaining("transitionWeight");
+    }
+
+    @Test
     void unknownHistoryItemsAreIgnoredAndSettingsChecked() {
         float[] scores = new float[4];
         ItemKnnTrainer.cosine().train(DATA).score(new int[] {99, -1}, scores);

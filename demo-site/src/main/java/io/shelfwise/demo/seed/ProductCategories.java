@@ -35,7 +35,7 @@ public final class ProductCategories {
         rule(rules, "Christmas", "CHRISTMAS", "XMAS", "ADVENT", "SANTA", "REINDEER", "SNOWFLAKE", "NATIVITY",
                 "BAUBLE", "BAUBLES", "SNOWMAN", "ANGEL");
         rule(rules, "Home Comforts", "HOT WATER BOTTLE", "HAND WARMER", "HOTTIE", "BLANKET", "THROW", "SLIPPERS",
-                "CUSHION", "CUSHIONS", "DOORSTOP", "WASHBAG", "SOAP", "FLANNEL", "BATH", "COVER");
+                "CUSHION", "CUSHIONS", "DOORSTOP", "WASHBAG", "SOAP", "FLANNEL", "BATH", "CUSHION COVER");
         rule(rules, "Kitchen & Baking", "CAKE", "CAKES", "CAKESTAND", "CUTLERY", "MUG", "MUGS", "CUP", "CUPS",
                 "SAUCER", "SAUCERS", "TEACUP", "TEAPOT", "TEA", "COFFEE", "BOWL", "BOWLS", "PLATE", "PLATES", "JUG",
                 "JAM", "KITCHEN", "APRON", "TOWEL", "TOWELS", "BAKING", "RECIPE", "LUNCH", "TRAY", "BEAKER",

@@ -23,6 +23,12 @@ class ProductCategoriesTest {
     }
 
     @Test
+    void aPassportCoverIsAnAccessoryAndACushionCoverHomeComfort() {
+        assertThat(categories.categoryOf("BLUE POLKADOT PASSPORT COVER")).isEqualTo("Jewellery & Accessories");
+        assertThat(categories.categoryOf("FRENCH PAISLEY CUSHION COVER")).isEqualTo("Home Comforts");
+    }
+
+    @Test
     void phrasesMatchAcrossWords() {
         assertThat(categories.categoryOf("PAPER CHAIN KIT 50'S")).isEqualTo("Party & Celebration");
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,10 +38,7 @@ class CaptureHttpIT {
     @BeforeAll
     static void startStore() throws Exception {
         dataDir = Files.createTempDirectory("shelfwise-capture-test");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = DemoSiteProcess.freePort();
         DemoSettings settings = DemoSettings.of(dataDir, port, BroadleafTestStore.fixture());
         server = StoreServer.start(settings, true);
         database = new BasicDataSource();

@@ -30,10 +30,7 @@ final class DemoSiteProcess implements AutoCloseable {
     }
 
     static DemoSiteProcess start(Path dataDir, Path seedFile) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList("--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -84,6 +81,13 @@ final class DemoSiteProcess implements AutoCloseable {
         if (!seen[0]) {
             process.destroyForcibly();
             throw new IllegalStateException("The demo site did not start:\n" + output);
+        }
+    }
+
+    /** A TCP port nothing listens on right now. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,10 +26,7 @@ class StoreHttpIT {
     @BeforeAll
     static void startStore() throws Exception {
         dataDir = Files.createTempDirectory("shelfwise-http-test");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = DemoSiteProcess.freePort();
         server = StoreServer.start(DemoSettings.of(dataDir, port, BroadleafTestStore.fixture()), true);
         baseUrl = "http://localhost:" + server.port();
     }

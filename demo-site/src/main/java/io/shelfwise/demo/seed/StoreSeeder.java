@@ -59,6 +59,8 @@ public class StoreSeeder {
     public static final String CUSTOMER_PASSWORD = "shopper";
 
     static final String ROOT_CATEGORY = "Shop";
+    /** URL of the root category whose children are the shop's departments. */
+    public static final String ROOT_CATEGORY_URL = "/shop";
     private static final int ORDER_BATCH = 150;
 
     private final CatalogService catalogService;
@@ -156,7 +158,7 @@ public class StoreSeeder {
                 Category root = catalogService.createCategory();
                 root.setName(ROOT_CATEGORY);
                 root.setDescription("All products");
-                root.setUrl("/shop");
+                root.setUrl(ROOT_CATEGORY_URL);
                 root.setActiveStartDate(activeFrom);
                 root = catalogService.saveCategory(root);
 

@@ -1,5 +1,6 @@
 package io.shelfwise.demo.web;
 
+import io.shelfwise.demo.seed.StoreSeeder;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
@@ -23,7 +24,7 @@ public class HomePageController {
 
     @RequestMapping(value = "/", method = RequestMethod.GET)
     public String home(Model model) {
-        Category root = catalogService.findCategoryByURI("/shop");
+        Category root = catalogService.findCategoryByURI(StoreSeeder.ROOT_CATEGORY_URL);
         List<Category> categories = root == null ? new ArrayList<Category>() : root.getChildCategories();
         List<Product> featured = new ArrayList<>();
         for (Category category : categories) {

@@ -1,6 +1,7 @@
 package io.shelfwise.demo.web;
 
 import io.shelfwise.ShelfwiseVersion;
+import io.shelfwise.demo.seed.StoreSeeder;
 import org.broadleafcommerce.common.web.BroadleafRequestContext;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
@@ -30,8 +31,6 @@ import java.util.List;
  */
 public class StorefrontModelInterceptor extends HandlerInterceptorAdapter {
 
-    static final String ROOT_CATEGORY_URL = "/shop";
-
     private final CatalogService catalogService;
     private final TransactionTemplate readOnly;
     private final ShelfwiseVersion version;
@@ -49,7 +48,7 @@ public class StorefrontModelInterceptor extends HandlerInterceptorAdapter {
         return readOnly.execute(new TransactionCallback<List<CategoryLink>>() {
             @Override
             public List<CategoryLink> doInTransaction(TransactionStatus status) {
-                Category root = catalogService.findCategoryByURI(ROOT_CATEGORY_URL);
+                Category root = catalogService.findCategoryByURI(StoreSeeder.ROOT_CATEGORY_URL);
                 List<CategoryLink> links = new ArrayList<>();
                 if (root != null) {
                     for (Category category : root.getChildCategories()) {

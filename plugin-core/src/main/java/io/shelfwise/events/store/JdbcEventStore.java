@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -363,19 +362,5 @@ public final class JdbcEventStore {
         } catch (SQLException e) {
             throw new EventStoreException("Event store: " + e.getMessage(), e);
         }
-    }
-
-    /** The ids of all events, for tests. */
-    List<Long> eventIds() {
-        return inTransaction(connection -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT EVENT_ID FROM SW_EVENT ORDER BY EVENT_ID");
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
     }
 }

@@ -69,7 +69,7 @@ public class OrderHistoryImport {
         int events = 0;
         for (int page = 0; ; page++) {
             final int first = page * PAGE_SIZE;
-            final int[] pageSkipped = {0};
+            final int[] pageCounts = {0, 0}; // imported, skipped
             List<InteractionEvent> batch = readOnly.execute(new TransactionCallback<List<InteractionEvent>>() {
                 @Override
                 public List<InteractionEvent> doInTransaction(TransactionStatus status) {
@@ -85,11 +85,15 @@ public class OrderHistoryImport {
                     for (Order order : submitted) {
                         String number = order.getOrderNumber() != null ? order.getOrderNumber() : String.valueOf(order.getId());
                         if (recorded.contains(number) || order.getCustomer() == null || order.getSubmitDate() == null) {
-                            pageSkipped[0]++;
+                            pageCounts[1]++;
                             continue;
                         }
-                        lines.addAll(OrderEvents.checkoutLines(order, ShopperKey.customer(order.getCustomer().getId()),
-                                null, order.getSubmitDate().toInstant()));
+                        List<InteractionEvent> orderLines = OrderEvents.checkoutLines(order,
+                                ShopperKey.customer(order.getCustomer().getId()), null, order.getSubmitDate().toInstant());
+                        if (!orderLines.isEmpty()) {
+                            pageCounts[0]++;
+                            lines.addAll(orderLines);
+                        }
                     }
                     entityManager.clear();
                     return lines;
@@ -98,20 +102,12 @@ public class OrderHistoryImport {
             if (batch == null) {
                 break;
             }
-            skipped += pageSkipped[0];
-            orders += Math.min(PAGE_SIZE, countOrders(batch));
+            orders += pageCounts[0];
+            skipped += pageCounts[1];
             events += store.append(batch);
         }
         Result result = new Result(orders, skipped, events);
         LOG.info("Order history import: " + result + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return result;
-    }
-
-    private static int countOrders(List<InteractionEvent> lines) {
-        Set<String> ids = new java.util.HashSet<>();
-        for (InteractionEvent line : lines) {
-            ids.add(line.orderId());
-        }
-        return ids.size();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * the similarities from the items in their history, the latest weighted 1 and each earlier one by
  * {@code recencyDecay} more (1 = order ignored). Immutable settings.
  */
-public final class ItemKnnTrainer implements ScorerTrainer {
+public final class ItemKnnTrainer implements NeighbourTrainer {
 
     private final String name;
     private final int neighbours;
@@ -22,6 +22,7 @@ public final class ItemKnnTrainer implements ScorerTrainer {
     private final double recencyDecay;
     private final double transitionWeight;
     private final int window;
+    private final double popularityPrior;
 
     public ItemKnnTrainer(String name, int neighbours, double alpha, double shrink, double recencyDecay) {
         this(name, neighbours, alpha, shrink, recencyDecay, 0, 3);
@@ -29,6 +30,15 @@ public final class ItemKnnTrainer implements ScorerTrainer {
 
     public ItemKnnTrainer(String name, int neighbours, double alpha, double shrink, double recencyDecay,
                           double transitionWeight, int window) {
+        this(name, neighbours, alpha, shrink, recencyDecay, transitionWeight, window, 0);
+    }
+
+    /**
+     * @param popularityPrior the score the most popular item starts from (others in proportion); a small value
+     *                        breaks ties and fills lists for shoppers whose history has few neighbours
+     */
+    public ItemKnnTrainer(String name, int neighbours, double alpha, double shrink, double recencyDecay,
+                          double transitionWeight, int window, double popularityPrior) {
         if (neighbours < 1) {
             throw new IllegalArgumentException("neighbours must be at least 1, was " + neighbours);
         }
@@ -41,6 +51,9 @@ public final class ItemKnnTrainer implements ScorerTrainer {
         if (transitionWeight < 0) {
             throw new IllegalArgumentException("transitionWeight must not be negative, was " + transitionWeight);
         }
+        if (popularityPrior < 0) {
+            throw new IllegalArgumentException("popularityPrior must not be negative, was " + popularityPrior);
+        }
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1, was " + window);
         }
@@ -51,6 +64,7 @@ public final class ItemKnnTrainer implements ScorerTrainer {
         this.recencyDecay = recencyDecay;
         this.transitionWeight = transitionWeight;
         this.window = window;
+        this.popularityPrior = popularityPrior;
     }
 
     /** The plain cosine item-kNN of the reference figures. */
@@ -64,7 +78,7 @@ public final class ItemKnnTrainer implements ScorerTrainer {
     }
 
     @Override
-    public ItemScorer train(InteractionData data) {
+    public NeighbourModel train(InteractionData data) {
         int numItems = data.numItems();
         int[][] userItems = new int[data.numUsers()][];
         int[] itemCount = new int[numItems];
@@ -127,7 +141,14 @@ public final class ItemKnnTrainer implements ScorerTrainer {
             }
             keepTop(ids, sims, neighbours, neighbourIds, neighbourSims, i);
         }
-        return new Scorer(neighbourIds, neighbourSims, recencyDecay);
+        float[] prior = new float[numItems];
+        if (popularityPrior > 0) {
+            int max = Math.max(1, Arrays.stream(itemCount).max().orElse(1));
+            for (int i = 0; i < numItems; i++) {
+                prior[i] = (float) (popularityPrior * itemCount[i] / max);
+            }
+        }
+        return new NeighbourModel(name, data.itemIds(), neighbourIds, neighbourSims, prior, recencyDecay);
     }
 
     private static void keepTop(int[] ids, float[] sims, int k, int[][] outIds, float[][] outSims, int item) {
@@ -142,40 +163,6 @@ public final class ItemKnnTrainer implements ScorerTrainer {
         for (int x = 0; x < n; x++) {
             outIds[item][x] = ids[order[x]];
             outSims[item][x] = sims[order[x]];
-        }
-    }
-
-    private static final class Scorer implements ItemScorer {
-        private final int[][] ids;
-        private final float[][] sims;
-        private final double decay;
-
-        Scorer(int[][] ids, float[][] sims, double decay) {
-            this.ids = ids;
-            this.sims = sims;
-            this.decay = decay;
-        }
-
-        @Override
-        public int numItems() {
-            return ids.length;
-        }
-
-        @Override
-        public void score(int[] history, float[] scores) {
-            double weight = 1;
-            for (int p = history.length - 1; p >= 0; p--) {
-                int item = history[p];
-                if (item >= 0 && item < ids.length) {
-                    int[] neighbourIds = ids[item];
-                    float[] neighbourSims = sims[item];
-                    float w = (float) weight;
-                    for (int x = 0; x < neighbourIds.length; x++) {
-                        scores[neighbourIds[x]] += w * neighbourSims[x];
-                    }
-                }
-                weight *= decay;
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.shelfwise.recommend;
 
 /** Most popular items: how many shoppers had each item. The floor any model must beat. */
-public final class PopularityTrainer implements ScorerTrainer {
+public final class PopularityTrainer implements NeighbourTrainer {
 
     @Override
     public String name() {
@@ -9,26 +9,14 @@ public final class PopularityTrainer implements ScorerTrainer {
     }
 
     @Override
-    public ItemScorer train(InteractionData data) {
-        final float[] counts = new float[data.numItems()];
+    public NeighbourModel train(InteractionData data) {
+        float[] counts = new float[data.numItems()];
         for (int u = 0; u < data.numUsers(); u++) {
             for (int item : distinct(data.sequence(u))) {
                 counts[item]++;
             }
         }
-        return new ItemScorer() {
-            @Override
-            public int numItems() {
-                return counts.length;
-            }
-
-            @Override
-            public void score(int[] history, float[] scores) {
-                for (int i = 0; i < counts.length; i++) {
-                    scores[i] += counts[i];
-                }
-            }
-        };
+        return NeighbourModel.priorOnly(name(), data.itemIds(), counts);
     }
 
     static int[] distinct(int[] items) {

@@ -101,8 +101,11 @@ public final class NeighbourModel implements ItemScorer {
         return max;
     }
 
-    /** Weights of the positions of a history of {@code length} items, oldest first, as the scorer applies them. */
-    public float[] positionWeights(int length) {
+    /**
+     * Weights of the positions of a history of {@code length} items, oldest first, as the scorer applies them: the
+     * latest weighs 1, each earlier one {@code recencyDecay} times the next.
+     */
+    public static float[] positionWeights(int length, double recencyDecay) {
         float[] weights = new float[length];
         double weight = 1;
         for (int p = length - 1; p >= 0; p--) {
@@ -117,7 +120,7 @@ public final class NeighbourModel implements ItemScorer {
         for (int i = 0; i < prior.length; i++) {
             scores[i] += prior[i];
         }
-        float[] weights = positionWeights(history.length);
+        float[] weights = positionWeights(history.length, recencyDecay);
         for (int p = 0; p < history.length; p++) {
             int item = history[p];
             if (item < 0 || item >= neighbourIds.length) {

@@ -8,12 +8,8 @@ import io.shelfwise.recommend.PopularityTrainer;
 import org.junit.jupiter.api.Test;
 import org.tribuo.provenance.ModelProvenance;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -22,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OnnxNeighbourModelTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC);
+    private static final java.time.Clock CLOCK = TestModels.CLOCK;
 
     @Test
     void onnxRanksExactlyAsThePlainJavaScorer() throws Exception {
@@ -144,10 +140,9 @@ class OnnxNeighbourModelTest {
         }
     }
 
-    static OnnxMl.ModelProto export(NeighbourModel model, InteractionData data) {
-        ModelProvenance provenance = TrainingProvenance.of(model, data, "test data", model.strategy().equals("pop")
-                ? PopularityTrainer.class : ItemKnnTrainer.class, Collections.singletonMap("neighbours", 7), CLOCK);
-        return NeighbourGraph.export(model, provenance);
+    static OnnxMl.ModelProto export(NeighbourModel model, InteractionData data) throws Exception {
+        return OnnxMl.ModelProto.parseFrom(TestModels.onnx(model, data, model.strategy().equals("pop")
+                ? PopularityTrainer.class : ItemKnnTrainer.class));
     }
 
     private static OnnxMl.ModelProto withMetadata(OnnxMl.ModelProto proto, String key, String value) {

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -255,6 +256,31 @@ public final class JdbcEventStore {
                 }
             }
             return ids;
+        });
+    }
+
+    /**
+     * A shopper's latest events that name an item (views, cart adds, purchases, ratings), newest first: what
+     * serving reads as the shopper's history. Reads by the shopper key only (a customer's events are moved to
+     * their key when they sign in).
+     *
+     * @param limit at most this many events
+     */
+    public List<InteractionEvent> recentItemEvents(ShopperKey shopper, int limit) {
+        return inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT EVENT_ID, " + COLUMNS
+                    + " FROM SW_EVENT WHERE SHOPPER_KEY = ? AND ITEM_ID IS NOT NULL AND EVENT_TYPE IN "
+                    + "('PRODUCT_VIEW','CART_ADD','CHECKOUT','RATED') ORDER BY EVENT_ID DESC")) {
+                select.setMaxRows(limit);
+                select.setString(1, shopper.toString());
+                List<InteractionEvent> events = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next() && events.size() < limit) {
+                        events.add(map(rs));
+                    }
+                }
+                return events;
+            }
         });
     }
 

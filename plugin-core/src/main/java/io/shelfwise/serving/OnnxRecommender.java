@@ -1,0 +1,488 @@
+package io.shelfwise.serving;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shelfwise.events.ShopperKey;
+import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.RankedItems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link Recommender}: for a request it walks the placement's chain of strategies, asks each active ONNX
+ * model for candidates, applies the placement's business rules (exclusions, availability, category and price
+ * filters, a cap per category, nothing the page already shows) and fills the list, explaining each item. Results
+ * are cached with Caffeine, keyed by placement, shopper (with their activity generation), context and the model
+ * generation, so a new event of the shopper or a model switch makes them stale at once. Thread-safe.
+ */
+public final class OnnxRecommender implements Recommender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxRecommender.class);
+    /** Stored history items fed to personalised models. */
+    private static final int HISTORY_WINDOW = 50;
+
+    private final Map<String, Placement> placements;
+    private final ServingModels models;
+    private final ShopperActivity activity;
+    private final Catalogue catalogue;
+    private final Cache<CacheKey, RecommendationResponse> results;
+    private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    private OnnxRecommender(Builder b) {
+        Map<String, Placement> map = new LinkedHashMap<>();
+        for (Placement p : b.placements) {
+            map.put(p.name(), p);
+        }
+        this.placements = new ConcurrentHashMap<>(map);
+        this.models = b.models;
+        this.activity = b.activity;
+        this.catalogue = b.catalogue;
+        this.registry = b.registry;
+        this.results = Caffeine.newBuilder()
+                .maximumSize(b.cacheSize)
+                .expireAfter(new Expiry<CacheKey, RecommendationResponse>() {
+                    @Override
+                    public long expireAfterCreate(CacheKey key, RecommendationResponse value, long currentTime) {
+                        return key.ttlNanos;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(CacheKey key, RecommendationResponse value, long currentTime,
+                                                  long currentDuration) {
+                        return key.ttlNanos;
+                    }
+
+                    @Override
+                    public long expireAfterRead(CacheKey key, RecommendationResponse value, long currentTime,
+                                                long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .ticker(b.ticker)
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, results, "shelfwise.recommendations");
+    }
+
+    public static Builder builder(ServingModels models, ShopperActivity activity, Catalogue catalogue) {
+        return new Builder(models, activity, catalogue);
+    }
+
+    @Override
+    public RecommendationResponse recommend(RecommendationRequest request) {
+        Placement placement = placements.get(request.placement());
+        if (placement == null) {
+            throw new UnknownPlacementException(request.placement(), placements.keySet());
+        }
+        long start = System.nanoTime();
+        int count = request.count() == 0 ? placement.defaultCount() : Math.min(request.count(), placement.maxCount());
+        ShopperActivity.ShopperState state = activity.state(request.shopper());
+        CacheKey key = new CacheKey(placement, request, count, state.generation, models.generation());
+        RecommendationResponse response = null;
+        boolean cacheable = !placement.cacheTtl().isZero();
+        if (cacheable) {
+            RecommendationResponse hit = results.getIfPresent(key);
+            if (hit != null) {
+                response = hit.asCached();
+            }
+        }
+        if (response == null) {
+            response = compute(placement, request, count, state);
+            if (cacheable) {
+                results.put(key, response);
+            }
+        }
+        timer(placement.name(), response.cached()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return response;
+    }
+
+    private RecommendationResponse compute(Placement placement, RecommendationRequest request, int count,
+                                           ShopperActivity.ShopperState state) {
+        Context context = new Context(placement, request, state);
+        Map<String, Recommendation> picked = new LinkedHashMap<>();
+        Map<String, Integer> perCategory = new HashMap<>();
+        boolean fallback = false;
+        for (int s = 0; s < placement.chain().size() && picked.size() < count; s++) {
+            Placement.Step step = placement.chain().get(s);
+            int before = picked.size();
+            fill(step, context, count, picked, perCategory);
+            if (s > 0 && picked.size() > before) {
+                fallback = true;
+            }
+        }
+        return new RecommendationResponse(placement.name(), new ArrayList<>(picked.values()), fallback, false);
+    }
+
+    /** Adds what one step of the chain can contribute; a failing model is logged, counted and skipped. */
+    private void fill(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
+                      Map<String, Integer> perCategory) {
+        ServingModels.Lease lease = models.acquire(step.strategy());
+        if (lease == null) {
+            return;
+        }
+        try {
+            OnnxNeighbourModel model = lease.model();
+            List<String> inputIds = context.input(step.input());
+            if (step.input() != StrategyInput.NONE && inputIds.isEmpty()) {
+                return;
+            }
+            int[] input = indices(model, inputIds);
+            if (step.input() != StrategyInput.NONE && input.length == 0) {
+                return;
+            }
+            Set<String> excluded = new LinkedHashSet<>(context.excluded);
+            excluded.addAll(picked.keySet());
+            int[] exclude = indices(model, excluded);
+            int want = Math.min(model.itemIds().size(), (count - picked.size()) * 3 + 10);
+            while (true) {
+                RankedItems ranked = model.rank(input, exclude, want);
+                take(step, context, model, input, lease.version(), ranked, count, picked, perCategory);
+                boolean exhausted = ranked.size() < want || want >= model.itemIds().size();
+                if (picked.size() >= count || exhausted || want > 2000) {
+                    break;
+                }
+                want = Math.min(model.itemIds().size(), want * 4);
+            }
+        } catch (Exception | LinkageError e) {
+            registry.counter("shelfwise.recommend.model.failures", "strategy", step.strategy()).increment();
+            LOG.warn("Shelfwise: model " + lease.version() + " failed for placement " + context.placement.name()
+                    + ", falling back: " + e);
+        } finally {
+            lease.close();
+        }
+    }
+
+    private void take(Placement.Step step, Context context, OnnxNeighbourModel model, int[] input, String version,
+                      RankedItems ranked, int count, Map<String, Recommendation> picked,
+                      Map<String, Integer> perCategory) {
+        Placement placement = context.placement;
+        for (int r = 0; r < ranked.size() && picked.size() < count; r++) {
+            String id = model.itemIds().get(ranked.item(r));
+            if (picked.containsKey(id) || context.excluded.contains(id)) {
+                continue;
+            }
+            CatalogueItem item = lookUp(id);
+            if (item == null || !allowed(placement, context, item)) {
+                continue;
+            }
+            String category = item.primaryCategory();
+            if (placement.maxPerCategory() > 0 && category != null) {
+                int n = perCategory.getOrDefault(category, 0);
+                if (n >= placement.maxPerCategory()) {
+                    continue;
+                }
+                perCategory.put(category, n + 1);
+            }
+            int source = ranked.source(r);
+            String sourceId = source >= 0 ? model.itemIds().get(input[source]) : null;
+            picked.put(id, new Recommendation(id, ranked.score(r), step.strategy(), version,
+                    reason(step, context, item, sourceId), sourceId));
+        }
+    }
+
+    private CatalogueItem lookUp(String id) {
+        try {
+            return catalogue.item(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Shelfwise: the catalogue failed to look up " + id + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean allowed(Placement placement, Context context, CatalogueItem item) {
+        if (placement.excludeUnavailable() && !item.available()) {
+            return false;
+        }
+        if (context.purchasedExcluded(item)) {
+            return false;
+        }
+        if (placement.category() != null && !item.categories().contains(placement.category())) {
+            return false;
+        }
+        BigDecimal price = item.price();
+        if (placement.minPrice() != null && (price == null || price.compareTo(placement.minPrice()) < 0)) {
+            return false;
+        }
+        return placement.maxPrice() == null || (price != null && price.compareTo(placement.maxPrice()) <= 0);
+    }
+
+    private String reason(Placement.Step step, Context context, CatalogueItem item, String sourceId) {
+        if (sourceId != null) {
+            String name = nameOf(sourceId);
+            switch (step.input()) {
+                case SHOPPER_HISTORY:
+                case SESSION:
+                    return (context.state.purchased(sourceId) ? "Because you bought " : "Because you viewed ") + name;
+                default:
+                    switch (step.strategy()) {
+                        case "bought-together":
+                            return "Often bought together with " + name;
+                        case "also-bought":
+                            return "Customers who bought " + name + " also bought this";
+                        case "also-viewed":
+                            return "Shoppers who viewed " + name + " also viewed this";
+                        case "content":
+                            return "Similar to " + name;
+                        default:
+                            return "Goes with " + name;
+                    }
+            }
+        }
+        String category = context.placement.category() != null ? context.placement.category()
+                : item.primaryCategory();
+        String where = category == null ? "" : " in " + categoryName(category);
+        return (step.strategy().equals("trending") ? "Trending" + (where.isEmpty() ? " now" : where)
+                : "Popular" + where);
+    }
+
+    private String nameOf(String id) {
+        CatalogueItem item = lookUp(id);
+        return item == null ? id : item.name();
+    }
+
+    private String categoryName(String categoryId) {
+        try {
+            return catalogue.categoryName(categoryId);
+        } catch (RuntimeException e) {
+            return categoryId;
+        }
+    }
+
+    private static int[] indices(OnnxNeighbourModel model, Iterable<String> ids) {
+        int[] out = new int[16];
+        int n = 0;
+        for (String id : ids) {
+            int index = model.indexOf(id);
+            if (index >= 0) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = index;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private Timer timer(String placement, boolean cached) {
+        return timers.computeIfAbsent(placement + (cached ? "#cached" : "#computed"), k -> Timer
+                .builder("shelfwise.recommend").tag("placement", placement).tag("cached", Boolean.toString(cached))
+                .publishPercentiles(0.5, 0.99).register(registry));
+    }
+
+    /** Replaces or adds a placement's configuration; its cached results go stale at once. */
+    public void configure(Placement placement) {
+        placements.put(placement.name(), placement);
+        results.asMap().keySet().removeIf(k -> k.placement.equals(placement.name()));
+    }
+
+    public Map<String, Placement> placements() {
+        return Collections.unmodifiableMap(placements);
+    }
+
+    /** Hits, misses, evictions of the result cache. */
+    public CacheStats cacheStats() {
+        return results.stats();
+    }
+
+    /** What a request knows: input lists per strategy kind, and the ids the rules exclude. */
+    private static final class Context {
+        final Placement placement;
+        final RecommendationRequest request;
+        final ShopperActivity.ShopperState state;
+        final List<String> history;
+        final List<String> session;
+        final List<String> contextItems;
+        final Set<String> excluded = new LinkedHashSet<>();
+
+        Context(Placement placement, RecommendationRequest request, ShopperActivity.ShopperState state) {
+            this.placement = placement;
+            this.request = request;
+            this.state = state;
+            List<String> visit = new ArrayList<>(state.visitItems);
+            appendNew(visit, request.sessionItems());
+            if (request.currentItem() != null) {
+                appendNew(visit, Collections.singletonList(request.currentItem()));
+            }
+            this.session = visit;
+            List<String> stored = state.stored.items;
+            List<String> all = new ArrayList<>(stored.subList(Math.max(0, stored.size() - HISTORY_WINDOW),
+                    stored.size()));
+            Set<String> storedTail = new java.util.HashSet<>(stored.subList(Math.max(0, stored.size() - visit.size()),
+                    stored.size()));
+            for (String item : visit) {
+                if (!storedTail.contains(item)) {
+                    all.add(item);
+                }
+            }
+            this.history = all;
+            this.contextItems = request.currentItem() != null
+                    ? Collections.singletonList(request.currentItem()) : request.cartItems();
+            excluded.addAll(request.alreadyShown());
+            if (placement.excludeCart()) {
+                excluded.addAll(request.cartItems());
+            }
+            if (placement.excludeCurrent() && request.currentItem() != null) {
+                excluded.add(request.currentItem());
+            }
+            if (placement.excludeViewed()) {
+                excluded.addAll(history);
+            }
+        }
+
+        private static void appendNew(List<String> items, List<String> more) {
+            for (String item : more) {
+                if (items.isEmpty() || !items.get(items.size() - 1).equals(item)) {
+                    items.add(item);
+                }
+            }
+        }
+
+        List<String> input(StrategyInput kind) {
+            switch (kind) {
+                case SHOPPER_HISTORY:
+                    return history;
+                case SESSION:
+                    return session;
+                case CONTEXT_ITEMS:
+                    return contextItems;
+                default:
+                    return Collections.emptyList();
+            }
+        }
+
+        boolean purchasedExcluded(CatalogueItem item) {
+            if (!placement.excludePurchased() || !state.purchased(item.id())) {
+                return false;
+            }
+            for (String category : item.categories()) {
+                if (placement.repurchasableCategories().contains(category)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Everything a result depends on. */
+    private static final class CacheKey {
+        final String placement;
+        final ShopperKey shopper;
+        final String currentItem;
+        final List<String> cart;
+        final List<String> session;
+        final Set<String> shown;
+        final int count;
+        final long shopperGeneration;
+        final long modelGeneration;
+        final long ttlNanos;
+        private final int hash;
+
+        CacheKey(Placement placement, RecommendationRequest request, int count, long shopperGeneration,
+                 long modelGeneration) {
+            this.placement = placement.name();
+            this.shopper = request.shopper();
+            this.currentItem = request.currentItem();
+            this.cart = request.cartItems();
+            this.session = request.sessionItems();
+            this.shown = request.alreadyShown();
+            this.count = count;
+            this.shopperGeneration = shopperGeneration;
+            this.modelGeneration = modelGeneration;
+            this.ttlNanos = placement.cacheTtl().toNanos();
+            this.hash = Objects.hash(this.placement, shopper, currentItem, cart, session, shown, count,
+                    shopperGeneration, modelGeneration);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof CacheKey)) {
+                return false;
+            }
+            CacheKey k = (CacheKey) o;
+            return hash == k.hash && count == k.count && shopperGeneration == k.shopperGeneration
+                    && modelGeneration == k.modelGeneration && placement.equals(k.placement)
+                    && Objects.equals(shopper, k.shopper) && Objects.equals(currentItem, k.currentItem)
+                    && cart.equals(k.cart) && session.equals(k.session) && shown.equals(k.shown);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Builds an {@link OnnxRecommender}. */
+    public static final class Builder {
+        private final ServingModels models;
+        private final ShopperActivity activity;
+        private final Catalogue catalogue;
+        private final List<Placement> placements = new ArrayList<>();
+        private long cacheSize = 100_000;
+        private Ticker ticker = Ticker.systemTicker();
+        private MeterRegistry registry = new SimpleMeterRegistry();
+
+        private Builder(ServingModels models, ShopperActivity activity, Catalogue catalogue) {
+            this.models = Objects.requireNonNull(models, "models");
+            this.activity = Objects.requireNonNull(activity, "activity");
+            this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        }
+
+        public Builder placement(Placement placement) {
+            placements.add(placement);
+            return this;
+        }
+
+        public Builder placements(List<Placement> values) {
+            placements.addAll(values);
+            return this;
+        }
+
+        /** Most results kept in the cache. */
+        public Builder cacheSize(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("cache size cannot be negative, was " + value);
+            }
+            this.cacheSize = value;
+            return this;
+        }
+
+        public Builder ticker(Ticker value) {
+            this.ticker = Objects.requireNonNull(value, "ticker");
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry value) {
+            this.registry = Objects.requireNonNull(value, "registry");
+            return this;
+        }
+
+        public OnnxRecommender build() {
+            if (placements.isEmpty()) {
+                throw new IllegalArgumentException("Configure at least one placement");
+            }
+            return new OnnxRecommender(this);
+        }
+    }
+}

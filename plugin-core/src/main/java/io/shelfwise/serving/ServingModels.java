@@ -1,0 +1,147 @@
+package io.shelfwise.serving;
+
+import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.OnnxNeighbourModel;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The models being served, one active version per strategy. Switching is atomic and never fails a request: a new
+ * version is loaded and validated before it replaces the old one (which stays if loading fails), requests that
+ * hold the old model finish with it, and it is closed when the last one lets go. Thread-safe.
+ */
+public final class ServingModels implements AutoCloseable {
+
+    private final Map<String, Slot> active = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * Loads {@code onnx} and makes it the active model of {@code strategy}.
+     *
+     * @param version a label shown in responses and tracking, e.g. "default-v3"
+     * @throws ModelLoadException if the artifact cannot be served; the previous model stays active
+     */
+    public void activate(String strategy, String version, byte[] onnx) throws ModelLoadException {
+        activate(strategy, version, OnnxNeighbourModel.load(onnx));
+    }
+
+    /** Makes an already loaded model the active one of {@code strategy}; takes ownership of it. */
+    public void activate(String strategy, String version, OnnxNeighbourModel model) {
+        Slot previous = active.put(strategy, new Slot(model, version));
+        generation.incrementAndGet();
+        if (previous != null) {
+            previous.release();
+        }
+    }
+
+    /** Stops serving {@code strategy}; requests fall back to the next step of their chain. */
+    public void deactivate(String strategy) {
+        Slot previous = active.remove(strategy);
+        generation.incrementAndGet();
+        if (previous != null) {
+            previous.release();
+        }
+    }
+
+    /**
+     * The active model of a strategy, held until the lease is closed, or {@code null} when there is none.
+     */
+    Lease acquire(String strategy) {
+        while (true) {
+            Slot slot = active.get(strategy);
+            if (slot == null) {
+                return null;
+            }
+            if (slot.retain()) {
+                return new Lease(slot);
+            }
+            // retired between get and retain: read the new one
+        }
+    }
+
+    /** Changes whenever any strategy's model changes: part of every cached result's key. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Strategy to active version label. */
+    public Map<String, String> activeVersions() {
+        Map<String, String> versions = new TreeMap<>();
+        for (Map.Entry<String, Slot> e : active.entrySet()) {
+            versions.put(e.getKey(), e.getValue().version);
+        }
+        return versions;
+    }
+
+    /** Total size of the served ONNX artifacts. */
+    public long artifactBytes() {
+        long total = 0;
+        for (Slot slot : active.values()) {
+            total += slot.model.artifactBytes();
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        for (String strategy : active.keySet()) {
+            deactivate(strategy);
+        }
+    }
+
+    private static final class Slot {
+        final OnnxNeighbourModel model;
+        final String version;
+        /** One for being active, one per request holding it; closed at zero. */
+        private final AtomicInteger references = new AtomicInteger(1);
+
+        Slot(OnnxNeighbourModel model, String version) {
+            this.model = model;
+            this.version = version;
+        }
+
+        boolean retain() {
+            while (true) {
+                int current = references.get();
+                if (current == 0) {
+                    return false;
+                }
+                if (references.compareAndSet(current, current + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0) {
+                model.close();
+            }
+        }
+    }
+
+    /** A request's hold on a model. */
+    static final class Lease implements AutoCloseable {
+        private final Slot slot;
+
+        private Lease(Slot slot) {
+            this.slot = slot;
+        }
+
+        OnnxNeighbourModel model() {
+            return slot.model;
+        }
+
+        String version() {
+            return slot.version;
+        }
+
+        @Override
+        public void close() {
+            slot.release();
+        }
+    }
+}

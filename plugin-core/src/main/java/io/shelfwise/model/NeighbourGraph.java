@@ -83,8 +83,9 @@ public final class NeighbourGraph {
         ONNXPlaceholder exclude = context.floatInput(IN_EXCLUDE, 1);
         ONNXPlaceholder k = context.floatInput(IN_K, 1);
 
-        ONNXInitializer neighbourIdsFlat = context.array("neighbour_ids_flat", flatIds);
-        ONNXInitializer tableShape = context.array("table_shape", new long[] {n, m});
+        // Tribuo's context makes 1-D int initializers; the table is given its [N, M] shape in the built graph
+        // (see twoDimensional) rather than by a Reshape node, so ONNX Runtime holds one copy of it, not two.
+        ONNXInitializer neighbourIds = context.array("neighbour_ids", flatIds);
         ONNXInitializer neighbourWeights = context.floatTensor("neighbour_weights", Arrays.asList(n, m), buffer -> {
             float[] padding = new float[m];
             for (float[] row : weightRows) {
@@ -98,8 +99,6 @@ public final class NeighbourGraph {
         ONNXInitializer excludedScore = context.constant("excluded_score", EXCLUDED);
 
         Map<String, Object> axis0 = Collections.singletonMap("axis", (Object) 0);
-        ONNXNode neighbourIds = context.operation(GraphOp.RESHAPE, Arrays.asList(neighbourIdsFlat, tableShape),
-                "neighbour_ids");
         ONNXNode historyIds = context.operation(GraphOp.GATHER, Arrays.asList(neighbourIds, history),
                 "gathered_ids", axis0);
         ONNXNode historyWeights = context.operation(GraphOp.GATHER, Arrays.asList(neighbourWeights, history),
@@ -136,7 +135,7 @@ public final class NeighbourGraph {
         context.assignTo(historyIds, context.floatOutput(OUT_NEIGHBOURS, 1));
         context.assignTo(contributions, context.floatOutput(OUT_CONTRIBUTIONS, 1));
 
-        OnnxMl.GraphProto graph = context.buildGraph().toBuilder()
+        OnnxMl.GraphProto graph = twoDimensional(context.buildGraph().toBuilder(), neighbourIds.getReference(), n, m)
                 .clearInput()
                 .addInput(tensor(IN_HISTORY, DataType.INT64, "h"))
                 .addInput(tensor(IN_WEIGHTS, DataType.FLOAT, "h"))
@@ -172,6 +171,18 @@ public final class NeighbourGraph {
                 .addMetadataProps(property(ONNXExportable.PROVENANCE_METADATA_FIELD,
                         ONNXExportable.SERIALIZER.marshalAndSerialize(provenance)))
                 .build();
+    }
+
+    private static OnnxMl.GraphProto.Builder twoDimensional(OnnxMl.GraphProto.Builder graph, String initializer,
+                                                            int rows, int columns) {
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            if (graph.getInitializer(i).getName().equals(initializer)) {
+                graph.setInitializer(i, graph.getInitializer(i).toBuilder().clearDims().addDims(rows)
+                        .addDims(columns));
+                return graph;
+            }
+        }
+        throw new IllegalStateException("The graph has no initializer " + initializer);
     }
 
     private static OnnxMl.StringStringEntryProto property(String key, String value) {

@@ -288,7 +288,7 @@ public final class OnnxRecommender implements Recommender {
     private Timer timer(String placement, boolean cached) {
         return timers.computeIfAbsent(placement + (cached ? "#cached" : "#computed"), k -> Timer
                 .builder("shelfwise.recommend").tag("placement", placement).tag("cached", Boolean.toString(cached))
-                .publishPercentiles(0.5, 0.99).register(registry));
+                .register(registry));
     }
 
     /** Replaces or adds a placement's configuration; its cached results go stale at once. */

@@ -138,7 +138,10 @@ public final class OnnxRecommender implements Recommender {
     /** Adds what one step of the chain can contribute; a failing model is logged, counted and skipped. */
     private void fill(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
-        ServingModels.Lease lease = models.acquire(step.strategy());
+        ServingModels.Lease lease = models.acquire(context.placement.name() + "." + step.strategy());
+        if (lease == null) {
+            lease = models.acquire(step.strategy());
+        }
         if (lease == null) {
             return;
         }

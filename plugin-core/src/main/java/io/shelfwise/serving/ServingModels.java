@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The models being served, one active version per strategy. Switching is atomic and never fails a request: a new
+ * The models being served, one active version per slot. A slot is a strategy's name ({@code default},
+ * {@code trending}), which every placement whose chain names that strategy uses, or
+ * {@code <placement>.<strategy>}, which overrides it for one placement. Switching is atomic and never fails a request: a new
  * version is loaded and validated before it replaces the old one (which stays if loading fails), requests that
  * hold the old model finish with it, and it is closed when the last one lets go. Thread-safe.
  */
@@ -20,27 +22,27 @@ public final class ServingModels implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
 
     /**
-     * Loads {@code onnx} and makes it the active model of {@code strategy}.
+     * Loads {@code onnx} and makes it the active model of a slot.
      *
      * @param version a label shown in responses and tracking, e.g. "default-v3"
      * @throws ModelLoadException if the artifact cannot be served; the previous model stays active
      */
-    public void activate(String strategy, String version, byte[] onnx) throws ModelLoadException {
-        activate(strategy, version, OnnxNeighbourModel.load(onnx));
+    public void activate(String slot, String version, byte[] onnx) throws ModelLoadException {
+        activate(slot, version, OnnxNeighbourModel.load(onnx));
     }
 
-    /** Makes an already loaded model the active one of {@code strategy}; takes ownership of it. */
-    public void activate(String strategy, String version, OnnxNeighbourModel model) {
-        Slot previous = active.put(strategy, new Slot(model, version));
+    /** Makes an already loaded model the active one of a slot; takes ownership of it. */
+    public void activate(String slot, String version, OnnxNeighbourModel model) {
+        Slot previous = active.put(slot, new Slot(model, version));
         generation.incrementAndGet();
         if (previous != null) {
             previous.release();
         }
     }
 
-    /** Stops serving {@code strategy}; requests fall back to the next step of their chain. */
-    public void deactivate(String strategy) {
-        Slot previous = active.remove(strategy);
+    /** Stops serving a slot; requests fall back to the next step of their chain. */
+    public void deactivate(String slot) {
+        Slot previous = active.remove(slot);
         generation.incrementAndGet();
         if (previous != null) {
             previous.release();
@@ -48,27 +50,27 @@ public final class ServingModels implements AutoCloseable {
     }
 
     /**
-     * The active model of a strategy, held until the lease is closed, or {@code null} when there is none.
+     * The active model of a slot, held until the lease is closed, or {@code null} when there is none.
      */
-    Lease acquire(String strategy) {
+    Lease acquire(String slot) {
         while (true) {
-            Slot slot = active.get(strategy);
-            if (slot == null) {
+            Slot held = active.get(slot);
+            if (held == null) {
                 return null;
             }
-            if (slot.retain()) {
-                return new Lease(slot);
+            if (held.retain()) {
+                return new Lease(held);
             }
             // retired between get and retain: read the new one
         }
     }
 
-    /** Changes whenever any strategy's model changes: part of every cached result's key. */
+    /** Changes whenever any slot's model changes: part of every cached result's key. */
     long generation() {
         return generation.get();
     }
 
-    /** Strategy to active version label. */
+    /** Slot to active version label. */
     public Map<String, String> activeVersions() {
         Map<String, String> versions = new TreeMap<>();
         for (Map.Entry<String, Slot> e : active.entrySet()) {
@@ -88,8 +90,8 @@ public final class ServingModels implements AutoCloseable {
 
     @Override
     public void close() {
-        for (String strategy : active.keySet()) {
-            deactivate(strategy);
+        for (String slot : active.keySet()) {
+            deactivate(slot);
         }
     }
 

@@ -53,11 +53,13 @@ public final class StandardPlacements {
                 Placement.builder(CART_COMPLETE)
                         .then("bought-together", StrategyInput.CONTEXT_ITEMS)
                         .then("also-bought", StrategyInput.CONTEXT_ITEMS)
+                        .then("default", StrategyInput.CONTEXT_ITEMS)
                         .then("default", StrategyInput.SHOPPER_HISTORY)
                         .then("trending", StrategyInput.NONE)
                         .then("pop", StrategyInput.NONE).build(),
                 Placement.builder(CONFIRMATION)
                         .then("also-bought", StrategyInput.CONTEXT_ITEMS)
+                        .then("default", StrategyInput.CONTEXT_ITEMS)
                         .then("default", StrategyInput.SHOPPER_HISTORY)
                         .then("trending", StrategyInput.NONE)
                         .then("pop", StrategyInput.NONE).build(),

@@ -196,6 +196,23 @@ class OnnxRecommenderTest {
     }
 
     @Test
+    void aPlacementCanHaveItsOwnVersionOfAStrategy() throws ModelLoadException {
+        int[][] previous = new int[10][];
+        for (int i = 0; i < 10; i++) {
+            previous[i] = new int[] {(i + 9) % 10};
+        }
+        models.activate(StandardPlacements.PDP_ALSO_BOUGHT + ".default", "default-v7",
+                TestModels.onnx("default", ITEMS, previous, new float[10], 1));
+        RecommendationResponse pdp = recommender.recommend(RecommendationRequest.builder(
+                StandardPlacements.PDP_ALSO_BOUGHT).currentItem("p5").count(1).build());
+        assertThat(ids(pdp)).containsExactly("p4");
+        assertThat(pdp.items().get(0).modelVersion()).isEqualTo("default-v7");
+        RecommendationResponse cart = recommender.recommend(RecommendationRequest.builder(
+                StandardPlacements.CART_COMPLETE).cartItems(Collections.singletonList("p5")).count(1).build());
+        assertThat(ids(cart)).containsExactly("p6");
+    }
+
+    @Test
     void unknownPlacementIsAClearError() {
         assertThatThrownBy(() -> recommender.recommend(RecommendationRequest.builder("nowhere").build()))
                 .isInstanceOf(UnknownPlacementException.class).hasMessageContaining("nowhere")

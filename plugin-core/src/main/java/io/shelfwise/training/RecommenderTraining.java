@@ -1,0 +1,322 @@
+package io.shelfwise.training;
+
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import io.shelfwise.eval.FullRankingEvaluator;
+import io.shelfwise.eval.LeaveOneOut;
+import io.shelfwise.eval.RankingMetrics;
+import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.NeighbourGraph;
+import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.TrainingProvenance;
+import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.recommend.NeighbourModel;
+import io.shelfwise.recommend.NeighbourTrainer;
+import io.shelfwise.registry.ModelRegistry;
+import io.shelfwise.registry.ModelVersion;
+import io.shelfwise.registry.TrainingSummary;
+import io.shelfwise.serving.ServingModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.provenance.ModelProvenance;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Trains recommenders from the captured history in the background and puts them into service: each run reads a
+ * window of events, measures the model offline (leave-one-out, full ranking), trains it on everything, exports
+ * ONNX with provenance, proves the artifact loads, stores it in the {@link ModelRegistry} and, when asked,
+ * activates it. Whatever fails (no data, a crash midway, a corrupt artifact, a cancelled run) leaves the run
+ * FAILED with the reason, and the active model serving. Runs one training at a time. Thread-safe.
+ */
+public final class RecommenderTraining implements AutoCloseable {
+
+    /** Reads the histories a strategy trains on from the events in {@code [from, to)}. */
+    public interface HistoryLoader {
+        InteractionData load(String strategy, Instant from, Instant to);
+    }
+
+    /** Who trains a strategy, and with which settings (recorded as provenance). */
+    public interface TrainerCatalogue {
+        /** The trainer for a strategy; throws IllegalArgumentException when the strategy is unknown. */
+        NeighbourTrainer trainerFor(String strategy);
+
+        Map<String, Object> settingsOf(String strategy);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecommenderTraining.class);
+    private static final int METRICS_K = 10;
+
+    private final ModelRegistry registry;
+    private final ServingModels serving;
+    private final HistoryLoader loader;
+    private final TrainerCatalogue trainers;
+    private final Clock clock;
+    private final Duration window;
+    private final ExecutorService worker;
+    private final ScheduledExecutorService scheduler;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private RecommenderTraining(Builder b) {
+        this.registry = b.registry;
+        this.serving = b.serving;
+        this.loader = b.loader;
+        this.trainers = b.trainers;
+        this.clock = b.clock;
+        this.window = b.window;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "shelfwise-training");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "shelfwise-training-schedule");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Builder builder(ModelRegistry registry, ServingModels serving, HistoryLoader loader,
+                                  TrainerCatalogue trainers) {
+        return new Builder(registry, serving, loader, trainers);
+    }
+
+    /**
+     * Fails what a previous process left training and loads every active version into serving. A version whose
+     * artifact is missing, corrupt or unservable is reported and skipped: its placements fall back.
+     *
+     * @return slots that could not be loaded, with the reason
+     */
+    public Map<String, String> start() {
+        int interrupted = registry.recoverInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("Shelfwise: " + interrupted + " training run(s) were interrupted by a stop and are marked FAILED");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Map.Entry<String, ModelVersion> e : registry.activePlacements().entrySet()) {
+            try {
+                serve(e.getKey(), e.getValue());
+            } catch (IOException | ModelLoadException | RuntimeException ex) {
+                problems.put(e.getKey(), ex.getMessage());
+                LOG.error("Shelfwise: cannot serve " + e.getValue().label() + " on " + e.getKey()
+                        + " (its placements fall back): " + ex.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Retrains {@code strategies} every {@code interval}, activating each new version on its strategy's slot. */
+    public void schedule(List<String> strategies, Duration interval) {
+        long millis = interval.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            for (String strategy : strategies) {
+                try {
+                    trainNow(strategy, "scheduler", true);
+                } catch (RuntimeException e) {
+                    LOG.error("Shelfwise: scheduled training of " + strategy + " could not start: " + e.getMessage());
+                }
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts training a new version of {@code strategy} in the background; follow it through the registry
+     * (status, progress, message).
+     *
+     * @param activate put the new version into service on the strategy's slot when it is ready
+     * @return the new version, TRAINING
+     * @throws IllegalArgumentException if the strategy is unknown
+     */
+    public ModelVersion trainNow(String strategy, String requestedBy, boolean activate) {
+        NeighbourTrainer trainer = trainers.trainerFor(strategy);
+        Map<String, Object> settings = trainers.settingsOf(strategy);
+        ModelVersion version = registry.startTraining(strategy, write(settings));
+        worker.submit(() -> run(version, trainer, settings, requestedBy, activate));
+        return version;
+    }
+
+    /** Cancels a run: it is marked FAILED at once and its work is dropped at its next progress report. */
+    public void cancel(long versionId, String by) {
+        registry.failTraining(versionId, "cancelled by " + by);
+    }
+
+    /**
+     * Validates a READY version's artifact by loading it, then makes it serve {@code slot}. If it does not load,
+     * nothing changes.
+     *
+     * @throws IllegalStateException if the version cannot be served, saying why
+     */
+    public void activate(String slot, long versionId, String by) {
+        ModelVersion version = registry.version(versionId)
+                .orElseThrow(() -> new IllegalArgumentException("No model version " + versionId));
+        try {
+            OnnxNeighbourModel model = load(version);
+            registry.activate(slot, versionId, by);
+            serving.activate(slot, version.label(), model);
+        } catch (IOException | ModelLoadException e) {
+            throw new IllegalStateException("Version " + version.label() + " cannot be served: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns a slot to its previous version, validated the same way. */
+    public ModelVersion rollback(String slot, String by) {
+        Optional<ModelVersion> current = registry.active(slot);
+        ModelVersion previous = registry.rollback(slot, by);
+        try {
+            serve(slot, previous);
+            return previous;
+        } catch (IOException | ModelLoadException e) {
+            current.ifPresent(v -> registry.activate(slot, v.id(), "rollback-undone"));
+            throw new IllegalStateException("Version " + previous.label() + " cannot be served, rollback undone: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void serve(String slot, ModelVersion version) throws IOException, ModelLoadException {
+        serving.activate(slot, version.label(), load(version));
+    }
+
+    private OnnxNeighbourModel load(ModelVersion version) throws IOException, ModelLoadException {
+        try (InputStream in = registry.openArtifact(version)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                bytes.write(buffer, 0, n);
+            }
+            return OnnxNeighbourModel.load(bytes.toByteArray());
+        }
+    }
+
+    private void run(ModelVersion version, NeighbourTrainer trainer, Map<String, Object> settings, String by,
+                     boolean activate) {
+        long started = System.nanoTime();
+        try {
+            Instant to = clock.instant();
+            Instant from = to.minus(window);
+            registry.reportProgress(version.id(), 0.05, "reading events " + from + " .. " + to);
+            InteractionData data = loader.load(version.strategy(), from, to);
+            if (data.numUsers() == 0 || data.numItems() == 0) {
+                throw new IllegalStateException("no events to learn from in " + from + " .. " + to);
+            }
+            registry.reportProgress(version.id(), 0.15, "measuring on held-out last items of "
+                    + data.numUsers() + " shoppers");
+            Map<String, Object> metrics = measure(trainer, data);
+            registry.reportProgress(version.id(), 0.55, "training on " + data.size() + " interactions");
+            NeighbourModel model = trainer.train(data);
+            registry.reportProgress(version.id(), 0.8, "exporting to ONNX");
+            ModelProvenance provenance = TrainingProvenance.of(model, data, "event store " + from + " .. " + to,
+                    trainer.getClass(), settings, clock);
+            byte[] onnx = NeighbourGraph.export(model, provenance).toByteArray();
+            OnnxNeighbourModel.load(onnx).close();
+            registry.reportProgress(version.id(), 0.95, "storing the artifact");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            ModelVersion ready = registry.completeTraining(version.id(), onnx, TrainingSummary.builder()
+                    .metricsJson(write(metrics))
+                    .provenanceJson(write(ProvenanceUtil.convertToMap(provenance)))
+                    .dataWindow(from, to)
+                    .trainSeconds(seconds)
+                    .itemCount(data.numItems())
+                    .build());
+            LOG.info("Shelfwise: trained " + ready.label() + " in " + String.format("%.1f", seconds) + " s: " + metrics);
+            if (activate) {
+                activate(version.strategy(), ready.id(), by);
+            }
+        } catch (Throwable e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.warn("Shelfwise: training " + version.label() + " failed: " + reason);
+            try {
+                if (registry.version(version.id()).map(v -> v.status() == ModelVersion.Status.TRAINING)
+                        .orElse(false)) {
+                    registry.failTraining(version.id(), reason);
+                }
+            } catch (RuntimeException unrecorded) {
+                LOG.error("Shelfwise: cannot record that " + version.label() + " failed (the registry marks it "
+                        + "FAILED at the next start): " + unrecorded.getMessage());
+            }
+        }
+    }
+
+    /** HR, NDCG, MRR and coverage at 10 of the trainer on each shopper's held-out last item. */
+    private Map<String, Object> measure(NeighbourTrainer trainer, InteractionData data) throws InterruptedException {
+        LeaveOneOut.Phase test = LeaveOneOut.test(data);
+        RankingMetrics metrics = new FullRankingEvaluator(METRICS_K, 1).evaluate(trainer.train(test.train),
+                test.histories, test.targets, done -> {
+                });
+        Map<String, Object> out = new LinkedHashMap<>(metrics.asMap());
+        out.put("users", metrics.users());
+        out.put("items", data.numItems());
+        out.put("interactions", data.size());
+        out.put("protocol", "leave-one-out");
+        return out;
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    /** Waits for the current run (tests and shutdown). */
+    void awaitIdle(long timeout, TimeUnit unit) throws Exception {
+        Future<?> marker = worker.submit(() -> {
+        });
+        marker.get(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        worker.shutdownNow();
+    }
+
+    /** Builds a {@link RecommenderTraining}. */
+    public static final class Builder {
+        private final ModelRegistry registry;
+        private final ServingModels serving;
+        private final HistoryLoader loader;
+        private final TrainerCatalogue trainers;
+        private Clock clock = Clock.systemUTC();
+        private Duration window = Duration.ofDays(365);
+
+        private Builder(ModelRegistry registry, ServingModels serving, HistoryLoader loader,
+                        TrainerCatalogue trainers) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            this.serving = Objects.requireNonNull(serving, "serving");
+            this.loader = Objects.requireNonNull(loader, "loader");
+            this.trainers = Objects.requireNonNull(trainers, "trainers");
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How far back training reads events. */
+        public Builder window(Duration value) {
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("The training window must be positive, was " + value);
+            }
+            this.window = value;
+            return this;
+        }
+
+        public RecommenderTraining build() {
+            return new RecommenderTraining(this);
+        }
+    }
+}

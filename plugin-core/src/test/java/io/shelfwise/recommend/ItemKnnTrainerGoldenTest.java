@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -44,6 +45,25 @@ class ItemKnnTrainerGoldenTest {
                 .isEqualTo("d5c76a5811528de204774c6ffa35b4705fb0c4acc2df6bb0dbf369f677591ca2");
         assertThat(fingerprint(new ItemKnnTrainer("s", 7, 0.3, 2.5, 1, 0.5, 2).train(DATA)))
                 .isEqualTo("2f3c0983c4b7d952095b547113e180be924ddd98d8d1e432243e3275c052a9a0");
+    }
+
+    @Test
+    void rankKeysOrderLikeTheFormerComparator() {
+        float[] sims = {0.5f, 0.5f, -0.0f, 0.0f, -1.5f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                Float.MIN_VALUE, -Float.MIN_VALUE, 3e-5f, 1.25f, 0.5f};
+        Integer[] byComparator = new Integer[sims.length];
+        Long[] byKey = new Long[sims.length];
+        for (int x = 0; x < sims.length; x++) {
+            byComparator[x] = x;
+            byKey[x] = ItemKnnTrainer.rankKey(sims[x], x);
+        }
+        // the order the trainer sorted by before it selected with keys: -0.0 and 0.0 tie, then ids decide
+        Arrays.sort(byComparator, (a, b) -> sims[b] != sims[a] ? Float.compare(sims[b], sims[a]) : Integer.compare(a, b));
+        Arrays.sort(byKey);
+
+        for (int x = 0; x < sims.length; x++) {
+            assertThat((int) (long) byKey[x]).isEqualTo(byComparator[x]);
+        }
     }
 
     /** Histories of 1..25 items over a skewed catalogue, with repeats, so co-occurrence, order and ties all occur. */

@@ -119,7 +119,7 @@ public final class ItemKnnTrainer implements NeighbourTrainer {
         double[] follow = new double[numItems];
         float[] sim = new float[numItems];
         int[] touched = new int[numItems];
-        long[] top = new long[neighbours];
+        long[] top = new long[Math.max(1, Math.min(neighbours, numItems))];
         for (int i = 0; i < numItems; i++) {
             int n = 0;
             for (int u : itemUsers[i]) {

@@ -171,7 +171,7 @@ final class EvalCommand {
         }
     }
 
-    private static InteractionData load(String dataset) throws IOException {
+    static InteractionData load(String dataset) throws IOException {
         int colon = dataset.indexOf(':');
         if (colon < 0) {
             throw new UsageException("--dataset is sequences:PATH or interactions:PATH, not '" + dataset + "'");
@@ -204,7 +204,7 @@ final class EvalCommand {
         }
     }
 
-    private static double round(double value, int digits) {
+    static double round(double value, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
     }

@@ -25,8 +25,14 @@ public final class ShelfwiseCli {
             switch (args[0]) {
                 case "eval":
                     return new EvalCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
+                case "bench":
+                    if (args.length > 1 && args[1].equals("train")) {
+                        return new TrainBenchCommand(System.out, System.err, System::nanoTime)
+                                .run(Arrays.copyOfRange(args, 2, args.length));
+                    }
+                    throw new UsageException("bench knows: train");
                 default:
-                    throw new UsageException("Unknown command '" + args[0] + "'; known: eval");
+                    throw new UsageException("Unknown command '" + args[0] + "'; known: eval, bench train");
             }
         } catch (UsageException e) {
             System.err.println("shelfwise: " + e.getMessage());

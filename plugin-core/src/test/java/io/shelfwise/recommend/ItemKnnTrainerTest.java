@@ -61,4 +61,12 @@ class ItemKnnTrainerTest {
         assertThatThrownBy(() -> new ItemKnnTrainer("x", 0, 0.5, 0, 1)).hasMessageContaining("neighbours");
         assertThatThrownBy(() -> new ItemKnnTrainer("x", 5, 0.5, 0, 0)).hasMessageContaining("recencyDecay");
     }
+
+    @Test
+    void aNeighbourLimitAboveTheCatalogueKeepsEveryRelatedItem() {
+        NeighbourModel model = new ItemKnnTrainer("t", Integer.MAX_VALUE, 0.5, 0, 1).train(DATA);
+
+        assertThat(model.neighbourIds(0)).containsExactly(1, 2);
+        assertThat(model.neighbourIds(3)).isEmpty();
+    }
 }

@@ -44,7 +44,10 @@ public final class FullRankingEvaluator {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         boolean[][] recommended = new boolean[threads][numItems];
-        double[][] sums = new double[threads][4];
+        // each user's hit position (-1 miss, -2 not evaluated), summed in user order afterwards so the metrics
+        // do not depend on which thread took which user
+        int[] positions = new int[histories.length];
+        Arrays.fill(positions, -2);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "shelfwise-eval");
             t.setDaemon(true);
@@ -74,12 +77,7 @@ public final class FullRankingEvaluator {
                                     position = p;
                                 }
                             }
-                            sums[worker][0]++;
-                            if (position >= 0) {
-                                sums[worker][1]++;
-                                sums[worker][2] += 1.0 / (Math.log(position + 2) / Math.log(2));
-                                sums[worker][3] += 1.0 / (position + 1);
-                            }
+                            positions[u] = position;
                         }
                         progress.accept(done.incrementAndGet());
                     }
@@ -98,11 +96,16 @@ public final class FullRankingEvaluator {
         double hits = 0;
         double ndcg = 0;
         double mrr = 0;
-        for (double[] s : sums) {
-            users += s[0];
-            hits += s[1];
-            ndcg += s[2];
-            mrr += s[3];
+        for (int position : positions) {
+            if (position == -2) {
+                continue;
+            }
+            users++;
+            if (position >= 0) {
+                hits++;
+                ndcg += 1.0 / (Math.log(position + 2) / Math.log(2));
+                mrr += 1.0 / (position + 1);
+            }
         }
         int covered = 0;
         for (int i = 0; i < numItems; i++) {

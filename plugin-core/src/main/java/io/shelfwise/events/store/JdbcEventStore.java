@@ -3,6 +3,7 @@ package io.shelfwise.events.store;
 import io.shelfwise.events.EventType;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.ShopperKey;
+import io.shelfwise.internal.Transaction;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -366,25 +367,9 @@ public final class JdbcEventStore {
         return b.build();
     }
 
-    /** Work on one connection in one transaction. */
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+    private <T> T inTransaction(Transaction.Work<T> work) {
+        try {
+            return Transaction.run(dataSource, work);
         } catch (SQLException e) {
             throw new EventStoreException("Event store: " + e.getMessage(), e);
         }

@@ -64,7 +64,8 @@ public final class TestDatabases {
         return databases;
     }
 
-    static DataSource named(String name) {
+    /** A fresh database of the kind {@link #all()} names. */
+    public static DataSource named(String name) {
         return "postgresql".equals(name) ? postgresOrNull() : hsqldb();
     }
 }

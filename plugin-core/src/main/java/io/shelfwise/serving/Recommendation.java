@@ -35,7 +35,7 @@ public final class Recommendation {
         return strategy;
     }
 
-    /** The version label of the model that chose it ("default-v3"), or "fallback" for the last resort. */
+    /** The version label of the model that chose it ("default@3"), or "fallback" for the last resort. */
     public String modelVersion() {
         return modelVersion;
     }

@@ -24,7 +24,7 @@ public final class ServingModels implements AutoCloseable {
     /**
      * Loads {@code onnx} and makes it the active model of a slot.
      *
-     * @param version a label shown in responses and tracking, e.g. "default-v3"
+     * @param version a label shown in responses and tracking, e.g. "default@3"
      * @throws ModelLoadException if the artifact cannot be served; the previous model stays active
      */
     public void activate(String slot, String version, byte[] onnx) throws ModelLoadException {

@@ -22,7 +22,7 @@ class OnnxNeighbourModelTest {
 
     @Test
     void onnxRanksExactlyAsThePlainJavaScorer() throws Exception {
-        InteractionData data = randomData(new Random(7), 300, 80, 12);
+        InteractionData data = OnnxNeighbourModelTestData.randomData(new Random(7), 300, 80, 12);
         ItemKnnTrainer trainer = new ItemKnnTrainer("default", 30, 0.85, 0, 0.35, 4, 3, 1e-3);
         NeighbourModel model = trainer.train(data);
         try (OnnxNeighbourModel onnx = OnnxNeighbourModel.load(export(model, data).toByteArray())) {
@@ -101,7 +101,7 @@ class OnnxNeighbourModelTest {
 
     @Test
     void rejectsBytesThatAreNotAServableModel() throws Exception {
-        InteractionData data = randomData(new Random(3), 20, 10, 4);
+        InteractionData data = OnnxNeighbourModelTestData.randomData(new Random(3), 20, 10, 4);
         byte[] good = export(new PopularityTrainer().train(data), data).toByteArray();
 
         assertThatThrownBy(() -> OnnxNeighbourModel.load(new byte[0])).isInstanceOf(ModelLoadException.class)
@@ -131,7 +131,7 @@ class OnnxNeighbourModelTest {
 
     @Test
     void rejectsIndicesOutsideTheCatalogue() throws Exception {
-        InteractionData data = randomData(new Random(5), 20, 10, 4);
+        InteractionData data = OnnxNeighbourModelTestData.randomData(new Random(5), 20, 10, 4);
         try (OnnxNeighbourModel onnx = OnnxNeighbourModel.load(
                 export(new PopularityTrainer().train(data), data).toByteArray())) {
             assertThatThrownBy(() -> onnx.rank(new int[] {10}, new int[0], 3))
@@ -153,25 +153,5 @@ class OnnxNeighbourModelTest {
             }
         }
         return builder.build();
-    }
-
-    static InteractionData randomData(Random random, int users, int items, int maxLength) {
-        int[][] sequences = new int[users][];
-        List<String> userIds = new ArrayList<>();
-        for (int u = 0; u < users; u++) {
-            int length = 1 + random.nextInt(maxLength);
-            sequences[u] = new int[length];
-            int cluster = random.nextInt(4);
-            for (int p = 0; p < length; p++) {
-                sequences[u][p] = random.nextDouble() < 0.7
-                        ? (cluster * items / 4 + random.nextInt(items / 4)) : random.nextInt(items);
-            }
-            userIds.add("u" + u);
-        }
-        List<String> itemIds = new ArrayList<>();
-        for (int i = 0; i < items; i++) {
-            itemIds.add("item-" + i);
-        }
-        return InteractionData.of(sequences, userIds, itemIds);
     }
 }

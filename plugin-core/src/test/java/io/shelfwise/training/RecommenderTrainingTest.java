@@ -1,0 +1,194 @@
+package io.shelfwise.training;
+
+import io.shelfwise.events.store.EventStoreSchema;
+import io.shelfwise.events.store.TestDatabases;
+import io.shelfwise.model.OnnxNeighbourModelTestData;
+import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.registry.JdbcModelRegistry;
+import io.shelfwise.registry.ModelArtifactStore;
+import io.shelfwise.registry.ModelRegistry;
+import io.shelfwise.registry.ModelVersion;
+import io.shelfwise.serving.ServingModels;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecommenderTrainingTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path store;
+
+    private DataSource ds;
+    private ModelRegistry registry;
+    private ServingModels serving;
+    private final AtomicReference<InteractionData> data = new AtomicReference<>();
+    private RecommenderTraining training;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ds = TestDatabases.hsqldb();
+        EventStoreSchema.migrate(ds);
+        registry = new JdbcModelRegistry(ds, new ModelArtifactStore(store), CLOCK);
+        serving = new ServingModels();
+        data.set(OnnxNeighbourModelTestData.randomData(new Random(1), 200, 60, 10));
+        training = RecommenderTraining.builder(registry, serving, (strategy, from, to) -> data.get(),
+                new StandardTrainers()).clock(CLOCK).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        training.close();
+        serving.close();
+    }
+
+    @Test
+    void trainsMeasuresStoresAndActivates() throws Exception {
+        ModelVersion started = training.trainNow("default", "admin", true);
+        assertThat(started.status()).isEqualTo(ModelVersion.Status.TRAINING);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+
+        ModelVersion ready = registry.version(started.id()).get();
+        assertThat(ready.status()).isEqualTo(ModelVersion.Status.READY);
+        assertThat(ready.metricsJson()).contains("\"HR@10\"").contains("\"NDCG@10\"").contains("leave-one-out");
+        assertThat(ready.provenanceJson()).contains("ItemKnnTrainer").contains("transitionWeight");
+        assertThat(ready.itemCount()).isEqualTo(60);
+        assertThat(ready.dataTo()).isEqualTo(CLOCK.instant());
+        assertThat(registry.active("default").get().id()).isEqualTo(ready.id());
+        assertThat(serving.activeVersions()).containsEntry("default", "default@1");
+
+        // a fresh process loads what is active
+        ServingModels restarted = new ServingModels();
+        try (RecommenderTraining again = RecommenderTraining.builder(registry, restarted,
+                (strategy, from, to) -> data.get(), new StandardTrainers()).clock(CLOCK).build()) {
+            assertThat(again.start()).isEmpty();
+            assertThat(restarted.activeVersions()).containsEntry("default", "default@1");
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void aRunThatFailsLeavesThePreviousVersionServing() throws Exception {
+        training.trainNow("default", "admin", true);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+
+        RecommenderTraining crashing = RecommenderTraining.builder(registry, serving, (strategy, from, to) -> {
+            throw new IllegalStateException("database is down");
+        }, new StandardTrainers()).clock(CLOCK).build();
+        try {
+            ModelVersion failed = crashing.trainNow("default", "admin", true);
+            crashing.awaitIdle(60, TimeUnit.SECONDS);
+            ModelVersion after = registry.version(failed.id()).get();
+            assertThat(after.status()).isEqualTo(ModelVersion.Status.FAILED);
+            assertThat(after.message()).contains("database is down");
+        } finally {
+            crashing.close();
+        }
+        assertThat(serving.activeVersions()).containsEntry("default", "default@1");
+        assertThat(registry.active("default").get().version()).isEqualTo(1);
+
+        data.set(InteractionData.of(new int[0][], java.util.Collections.<String>emptyList(),
+                java.util.Collections.<String>emptyList()));
+        ModelVersion empty = training.trainNow("default", "admin", true);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+        assertThat(registry.version(empty.id()).get().message()).contains("no events");
+        assertThat(serving.activeVersions()).containsEntry("default", "default@1");
+    }
+
+    @Test
+    void aCancelledRunNeverBecomesReady() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        RecommenderTraining slow = RecommenderTraining.builder(registry, serving, (strategy, from, to) -> {
+            loading.countDown();
+            try {
+                cancelled.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return data.get();
+        }, new StandardTrainers()).clock(CLOCK).build();
+        try {
+            ModelVersion run = slow.trainNow("default", "admin", true);
+            assertThat(loading.await(30, TimeUnit.SECONDS)).isTrue();
+            slow.cancel(run.id(), "admin");
+            cancelled.countDown();
+            slow.awaitIdle(60, TimeUnit.SECONDS);
+            ModelVersion after = registry.version(run.id()).get();
+            assertThat(after.status()).isEqualTo(ModelVersion.Status.FAILED);
+            assertThat(after.message()).contains("cancelled by admin");
+            assertThat(serving.activeVersions()).doesNotContainKey("default");
+        } finally {
+            slow.close();
+        }
+    }
+
+    @Test
+    void aCorruptedArtifactIsNeitherActivatedNorLoadedAtStart() throws Exception {
+        training.trainNow("default", "admin", true);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+        training.trainNow("default", "admin", false);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+        ModelVersion v2 = registry.versions("default").get(0);
+        assertThat(v2.version()).isEqualTo(2);
+        try (RandomAccessFile file = new RandomAccessFile(store.resolve(v2.artifact().fileName()).toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            int b = file.read();
+            file.seek(file.length() / 2);
+            file.write(b ^ 0xff);
+        }
+        assertThatThrownBy(() -> training.activate("default", v2.id(), "admin"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("default@2");
+        assertThat(registry.active("default").get().version()).isEqualTo(1);
+        assertThat(serving.activeVersions()).containsEntry("default", "default@1");
+
+        // the same corruption found at start-up: reported, the slot left to fall back
+        registry.activate("pdp-similar.default", v2.id(), "admin");
+        ServingModels restarted = new ServingModels();
+        try (RecommenderTraining again = RecommenderTraining.builder(registry, restarted,
+                (strategy, from, to) -> data.get(), new StandardTrainers()).clock(CLOCK).build()) {
+            Map<String, String> problems = again.start();
+            assertThat(problems).containsOnlyKeys("pdp-similar.default");
+            assertThat(restarted.activeVersions()).containsOnlyKeys("default");
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void rollbackServesThePreviousVersion() throws Exception {
+        training.trainNow("default", "admin", true);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+        training.trainNow("default", "admin", true);
+        training.awaitIdle(60, TimeUnit.SECONDS);
+        assertThat(serving.activeVersions()).containsEntry("default", "default@2");
+        ModelVersion back = training.rollback("default", "admin");
+        assertThat(back.version()).isEqualTo(1);
+        assertThat(serving.activeVersions()).containsEntry("default", "default@1");
+    }
+
+    @Test
+    void unknownStrategiesAreRefusedBeforeAnythingIsRecorded() {
+        assertThatThrownBy(() -> training.trainNow("telepathy", "admin", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("telepathy");
+        assertThat(registry.versions()).isEmpty();
+    }
+}

@@ -247,15 +247,26 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public int recoverInterrupted() {
-        int failed = inTransaction("recover interrupted training", connection -> {
+        List<ModelVersion> interrupted = inTransaction("recover interrupted training", connection -> {
+            List<ModelVersion> failed = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("UPDATE SW_MODEL_VERSION SET STATUS = ?, "
-                    + "COMPLETED_AT = ?, MESSAGE = ? WHERE STATUS = 'TRAINING'")) {
-                update.setString(1, Status.FAILED.name());
-                update.setTimestamp(2, Timestamp.from(now()));
-                update.setString(3, INTERRUPTED);
-                return update.executeUpdate();
+                    + "COMPLETED_AT = ?, MESSAGE = ? WHERE ID = ? AND STATUS = 'TRAINING'")) {
+                for (ModelVersion version : selectAll(connection, SELECT_VERSION + " WHERE STATUS = 'TRAINING'")) {
+                    update.setString(1, Status.FAILED.name());
+                    update.setTimestamp(2, Timestamp.from(now()));
+                    update.setString(3, INTERRUPTED);
+                    update.setLong(4, version.id());
+                    if (update.executeUpdate() == 1) {
+                        failed.add(version);
+                    }
+                }
             }
+            return failed;
         });
+        // A process stopped between storing an artifact and marking it READY leaves a file no version refers to.
+        for (ModelVersion version : interrupted) {
+            deleteArtifact(ModelArtifactStore.fileName(version.strategy(), version.version()));
+        }
         try {
             int removed = store.deleteUnfinishedWrites();
             if (removed > 0) {
@@ -264,7 +275,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
         } catch (IOException e) {
             LOG.warn("Model store: cannot clean up unfinished writes in {}: {}", store.directory(), e.toString());
         }
-        return failed;
+        return interrupted.size();
     }
 
     @Override
@@ -454,8 +465,12 @@ public final class JdbcModelRegistry implements ModelRegistry {
                 throw new IllegalStateException("Model version " + version.label() + " (#" + id + ") is active on "
                         + String.join(", ", serving) + ": activate another version there (or roll back) first");
             }
-            try (PreparedStatement detach = connection.prepareStatement(
-                    "UPDATE SW_PLACEMENT_ACTIVATION SET VERSION_ID = NULL WHERE VERSION_ID = ?")) {
+            // Latest rows are never cleared: if an activation of this version commits meanwhile, the foreign key
+            // then refuses the DELETE below, rather than a placement being left pointing at nothing. (The derived
+            // table lets MySQL read the table it updates.)
+            try (PreparedStatement detach = connection.prepareStatement("UPDATE SW_PLACEMENT_ACTIVATION "
+                    + "SET VERSION_ID = NULL WHERE VERSION_ID = ? AND ID NOT IN (SELECT LATEST_ID FROM ("
+                    + "SELECT MAX(ID) AS LATEST_ID FROM SW_PLACEMENT_ACTIVATION GROUP BY PLACEMENT) LATEST)")) {
                 detach.setLong(1, id);
                 detach.executeUpdate();
             }

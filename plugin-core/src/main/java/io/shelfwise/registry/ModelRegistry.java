@@ -67,8 +67,8 @@ public interface ModelRegistry {
     void failTraining(long id, String message);
 
     /**
-     * Marks every version still TRAINING as FAILED with the message {@code interrupted}, and deletes unfinished
-     * artifact writes. Call once at start-up of the process that trains, before it trains anything: a run in
+     * Marks every version still TRAINING as FAILED with the message {@code interrupted}, and deletes their artifact
+     * files (stored but never marked READY) and unfinished artifact writes. Call once at start-up of the process that trains, before it trains anything: a run in
      * progress elsewhere would be failed too.
      *
      * @return the number of versions marked FAILED

@@ -17,7 +17,9 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,7 @@ class JdbcModelRegistryTest {
 
     private final TestClock clock = new TestClock(T0);
     private Path storeDir;
+    private DataSource dataSource;
 
     static List<String> databases() {
         return TestDatabases.all();
@@ -63,9 +66,9 @@ class JdbcModelRegistryTest {
     }
 
     private JdbcModelRegistry registry(String database) throws IOException {
-        DataSource ds = TestDatabases.named(database);
-        EventStoreSchema.migrate(ds);
-        return registry(ds);
+        dataSource = TestDatabases.named(database);
+        EventStoreSchema.migrate(dataSource);
+        return registry(dataSource);
     }
 
     private static byte[] model(String content) {
@@ -310,6 +313,7 @@ class JdbcModelRegistryTest {
         ModelVersion left1 = registry.startTraining("default", null);
         ModelVersion left2 = registry.startTraining("pop", null);
         Files.write(storeDir.resolve(".default-v3.onnx.5551212.tmp"), model("half"));
+        Files.write(storeDir.resolve("pop-v1.onnx"), model("stored, never marked READY"));
         clock.advance(Duration.ofHours(1));
 
         assertThat(registry.recoverInterrupted()).isEqualTo(2);
@@ -448,6 +452,10 @@ class JdbcModelRegistryTest {
                         + ": activate another version there (or roll back) first");
         assertThat(registry.version(v1.id())).contains(v1);
         assertThat(filesInStore()).containsExactly("default-v1.onnx", "default-v2.onnx");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM SW_MODEL_VERSION WHERE ID = " + v1.id()))
+                    .as("the database itself keeps a served version").isInstanceOf(SQLException.class);
+        }
 
         registry.activate(HOME, v2.id(), "alice");
         registry.activate(PDP, v2.id(), "alice");
@@ -456,7 +464,8 @@ class JdbcModelRegistryTest {
         assertThat(registry.version(v1.id())).isEmpty();
         assertThat(filesInStore()).containsExactly("default-v2.onnx");
         assertThat(registry.delete(v1.id())).isFalse();
-        assertThat(registry.activations(HOME)).hasSize(2);
+        assertThat(registry.activations(HOME)).extracting(Activation::versionId).containsExactly(v2.id(), null);
+        assertThat(registry.activations(HOME)).extracting(Activation::label).containsExactly("default@2", "default@1");
     }
 
     @ParameterizedTest

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The plugin's capture pipeline as one component a host starts and stops: on {@link #start()} it brings the event
@@ -27,6 +30,7 @@ public final class EventCapture implements AutoCloseable {
     private final EventWriter.Builder settings;
     private volatile JdbcEventStore store;
     private volatile EventWriter writer;
+    private final List<Consumer<InteractionEvent>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param capacity      events that may wait in memory (see {@link EventWriter.Builder#capacity})
@@ -67,7 +71,25 @@ public final class EventCapture implements AutoCloseable {
             registry.counter("shelfwise.events.dropped", "reason", "capture_off").increment();
             return false;
         }
-        return current.offer(event);
+        boolean accepted = current.offer(event);
+        if (accepted) {
+            for (Consumer<InteractionEvent> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("Shelfwise: an event listener failed: " + e);
+                }
+            }
+        }
+        return accepted;
+    }
+
+    /**
+     * Also hands every accepted event to {@code listener}, on the recording thread, before it is stored (serving
+     * uses this so a click counts within the same request). Listeners must be quick and must not block.
+     */
+    public void addListener(Consumer<InteractionEvent> listener) {
+        listeners.add(listener);
     }
 
     /** The store, for reads (snapshots, export, erase) and bulk imports. */

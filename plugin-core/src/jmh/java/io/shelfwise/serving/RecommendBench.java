@@ -88,8 +88,8 @@ public final class RecommendBench {
         Map<String, Object> baseline = latencies.get("plainJavaScorer");
         if (baseline != null) {
             for (Map.Entry<String, Map<String, Object>> e : latencies.entrySet()) {
-                e.getValue().put("p50VsPlainJava", round((Double) e.getValue().get("p50") / (Double) baseline.get("p50")));
-                e.getValue().put("p99VsPlainJava", round((Double) e.getValue().get("p99") / (Double) baseline.get("p99")));
+                e.getValue().put("p50VsPlainJava", ratio((Double) e.getValue().get("p50"), (Double) baseline.get("p50")));
+                e.getValue().put("p99VsPlainJava", ratio((Double) e.getValue().get("p99"), (Double) baseline.get("p99")));
             }
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -174,6 +174,10 @@ public final class RecommendBench {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         machine.put("note", "shared machine; compare ratios against plainJava from the same run");
         return machine;
+    }
+
+    private static double ratio(double value, double baseline) {
+        return Math.round(value / baseline * 10_000) / 10_000.0;
     }
 
     private static double round(double value) {

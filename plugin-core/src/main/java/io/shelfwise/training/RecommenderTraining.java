@@ -21,8 +21,6 @@ import org.tribuo.provenance.ModelProvenance;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,27 +96,16 @@ public final class RecommenderTraining implements AutoCloseable {
     }
 
     /**
-     * Fails what a previous process left training and loads every active version into serving. A version whose
-     * artifact is missing, corrupt or unservable is reported and skipped: its placements fall back.
+     * Fails what a previous process left training. Call once, at start-up, in the one process that trains.
      *
-     * @return slots that could not be loaded, with the reason
+     * @return the number of runs marked FAILED
      */
-    public Map<String, String> start() {
+    public int start() {
         int interrupted = registry.recoverInterrupted();
         if (interrupted > 0) {
             LOG.warn("Shelfwise: " + interrupted + " training run(s) were interrupted by a stop and are marked FAILED");
         }
-        Map<String, String> problems = new LinkedHashMap<>();
-        for (Map.Entry<String, ModelVersion> e : registry.activePlacements().entrySet()) {
-            try {
-                serve(e.getKey(), e.getValue());
-            } catch (IOException | ModelLoadException | RuntimeException ex) {
-                problems.put(e.getKey(), ex.getMessage());
-                LOG.error("Shelfwise: cannot serve " + e.getValue().label() + " on " + e.getKey()
-                        + " (its placements fall back): " + ex.getMessage());
-            }
-        }
-        return problems;
+        return interrupted;
     }
 
     /** Retrains {@code strategies} every {@code interval}, activating each new version on its strategy's slot. */
@@ -193,15 +180,7 @@ public final class RecommenderTraining implements AutoCloseable {
     }
 
     private OnnxNeighbourModel load(ModelVersion version) throws IOException, ModelLoadException {
-        try (InputStream in = registry.openArtifact(version)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                bytes.write(buffer, 0, n);
-            }
-            return OnnxNeighbourModel.load(bytes.toByteArray());
-        }
+        return ActiveModelSync.load(registry, version);
     }
 
     private void run(ModelVersion version, NeighbourTrainer trainer, Map<String, Object> settings, String by,

@@ -74,14 +74,13 @@ class RecommenderTrainingTest {
         assertThat(registry.active("default").get().id()).isEqualTo(ready.id());
         assertThat(serving.activeVersions()).containsEntry("default", "default@1");
 
-        // a fresh process loads what is active
-        ServingModels restarted = new ServingModels();
-        try (RecommenderTraining again = RecommenderTraining.builder(registry, restarted,
-                (strategy, from, to) -> data.get(), new StandardTrainers()).clock(CLOCK).build()) {
-            assertThat(again.start()).isEmpty();
-            assertThat(restarted.activeVersions()).containsEntry("default", "default@1");
+        // another process (a storefront) serves what is active
+        ServingModels storefront = new ServingModels();
+        try (ActiveModelSync sync = new ActiveModelSync(registry, storefront)) {
+            assertThat(sync.syncNow()).isEmpty();
+            assertThat(storefront.activeVersions()).containsEntry("default", "default@1");
         } finally {
-            restarted.close();
+            storefront.close();
         }
     }
 
@@ -160,16 +159,16 @@ class RecommenderTrainingTest {
         assertThat(registry.active("default").get().version()).isEqualTo(1);
         assertThat(serving.activeVersions()).containsEntry("default", "default@1");
 
-        // the same corruption found at start-up: reported, the slot left to fall back
+        // the same corruption found by a storefront's sync: reported once, the slot left to fall back
         registry.activate("pdp-similar.default", v2.id(), "admin");
-        ServingModels restarted = new ServingModels();
-        try (RecommenderTraining again = RecommenderTraining.builder(registry, restarted,
-                (strategy, from, to) -> data.get(), new StandardTrainers()).clock(CLOCK).build()) {
-            Map<String, String> problems = again.start();
+        ServingModels storefront = new ServingModels();
+        try (ActiveModelSync sync = new ActiveModelSync(registry, storefront)) {
+            Map<String, String> problems = sync.syncNow();
             assertThat(problems).containsOnlyKeys("pdp-similar.default");
-            assertThat(restarted.activeVersions()).containsOnlyKeys("default");
+            assertThat(storefront.activeVersions()).containsOnlyKeys("default");
+            assertThat(sync.syncNow().get("pdp-similar.default")).startsWith("refused earlier");
         } finally {
-            restarted.close();
+            storefront.close();
         }
     }
 
@@ -183,6 +182,31 @@ class RecommenderTrainingTest {
         ModelVersion back = training.rollback("default", "admin");
         assertThat(back.version()).isEqualTo(1);
         assertThat(serving.activeVersions()).containsEntry("default", "default@1");
+    }
+
+    @Test
+    void aStorefrontFollowsActivationsAndRollbacks() throws Exception {
+        ServingModels storefront = new ServingModels();
+        try (ActiveModelSync sync = new ActiveModelSync(registry, storefront)) {
+            training.trainNow("default", "admin", true);
+            training.awaitIdle(60, TimeUnit.SECONDS);
+            training.trainNow("default", "admin", true);
+            training.awaitIdle(60, TimeUnit.SECONDS);
+            sync.syncNow();
+            assertThat(storefront.activeVersions()).containsEntry("default", "default@2");
+            training.rollback("default", "admin");
+            sync.syncNow();
+            assertThat(storefront.activeVersions()).containsEntry("default", "default@1");
+        } finally {
+            storefront.close();
+        }
+    }
+
+    @Test
+    void startFailsRunsAStoppedProcessLeftTraining() {
+        ModelVersion orphan = registry.startTraining("default", null);
+        assertThat(training.start()).isEqualTo(1);
+        assertThat(registry.version(orphan.id()).get().status()).isEqualTo(ModelVersion.Status.FAILED);
     }
 
     @Test

@@ -57,6 +57,7 @@ final class AdminInitializer implements ServletContainerInitializer {
         patches.add("bl-admin-applicationContext.xml");
         patches.add("shelfwise-demo-applicationContext-datasource.xml");
         patches.add("bl-shelfwise-applicationContext.xml");
+        patches.add("bl-shelfwise-training-applicationContext.xml");
         patches.add("shelfwise-admin-applicationContext-security.xml");
         return patches;
     }

@@ -35,6 +35,21 @@ public final class InteractionData {
         return new InteractionData(sequences, null, userIds, itemIds);
     }
 
+    /** Histories with the time (epoch seconds) of every interaction, oldest first. */
+    public static InteractionData of(int[][] sequences, long[][] times, List<String> userIds, List<String> itemIds) {
+        InteractionData data = of(sequences, userIds, itemIds);
+        if (times.length != sequences.length) {
+            throw new IllegalArgumentException("One time list per history is needed");
+        }
+        for (int u = 0; u < sequences.length; u++) {
+            if (times[u].length != sequences[u].length) {
+                throw new IllegalArgumentException("History " + u + " has " + sequences[u].length + " items but "
+                        + times[u].length + " times");
+            }
+        }
+        return new InteractionData(data.sequences, times, data.userIds, data.itemIds);
+    }
+
     public int numUsers() {
         return sequences.length;
     }

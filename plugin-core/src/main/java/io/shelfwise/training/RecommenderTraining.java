@@ -29,11 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Trains recommenders from the captured history in the background and puts them into service: each run reads a
@@ -106,6 +110,39 @@ public final class RecommenderTraining implements AutoCloseable {
             LOG.warn("Shelfwise: " + interrupted + " training run(s) were interrupted by a stop and are marked FAILED");
         }
         return interrupted;
+    }
+
+    /**
+     * Trains, once, each of {@code strategies} that has no active model, as soon as there is history to learn
+     * from: when {@code eventCount} is above zero and has not changed for one {@code checkEvery} (so an import in
+     * progress is not trained on halfway). Checks until every strategy has been started once.
+     */
+    public void bootstrap(List<String> strategies, LongSupplier eventCount, Duration checkEvery) {
+        Set<String> pending = new LinkedHashSet<>(strategies);
+        long[] last = {-1};
+        long millis = checkEvery.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                long count = eventCount.getAsLong();
+                boolean settled = count > 0 && count == last[0];
+                last[0] = count;
+                if (!settled) {
+                    return;
+                }
+                for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+                    String strategy = it.next();
+                    if (!registry.active(strategy).isPresent()) {
+                        trainNow(strategy, "bootstrap", true);
+                    }
+                    it.remove();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Shelfwise: bootstrap training is waiting (" + e.getMessage() + ")");
+            }
+        }, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Retrains {@code strategies} every {@code interval}, activating each new version on its strategy's slot. */

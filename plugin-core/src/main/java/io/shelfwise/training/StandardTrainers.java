@@ -4,7 +4,9 @@ import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.NeighbourTrainer;
 import io.shelfwise.recommend.PopularityTrainer;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
     public static final double DEFAULT_TRANSITIONS = 4;
     public static final int NEIGHBOURS = 200;
     public static final double POPULARITY_PRIOR = 1e-3;
+    /** The strategies a store trains out of the box. */
+    public static final List<String> STRATEGIES = Collections.unmodifiableList(Arrays.asList("default", "pop",
+            "also-viewed", "also-bought", "bought-together"));
 
     @Override
     public NeighbourTrainer trainerFor(String strategy) {

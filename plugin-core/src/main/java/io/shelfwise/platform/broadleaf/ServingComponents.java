@@ -10,6 +10,12 @@ import io.shelfwise.serving.OnnxRecommender;
 import io.shelfwise.serving.ServingModels;
 import io.shelfwise.serving.ShopperActivity;
 import io.shelfwise.serving.StandardPlacements;
+import io.shelfwise.training.ActiveModelSync;
+import io.shelfwise.training.EventHistoryLoader;
+import io.shelfwise.training.RecommenderTraining;
+import io.shelfwise.training.StandardTrainers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
 import org.broadleafcommerce.core.inventory.service.InventoryService;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,6 +31,8 @@ import java.time.Duration;
  * XML names only classes compiled for Java 8 (see {@link CaptureComponents}).
  */
 public final class ServingComponents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServingComponents.class);
 
     private ServingComponents() {
     }
@@ -49,6 +57,43 @@ public final class ServingComponents {
     public static Catalogue catalogue(CatalogService catalog, InventoryService inventory,
                                       PlatformTransactionManager transactions, long ttlSeconds, long maxItems) {
         return new BroadleafCatalogue(catalog, inventory, transactions, Duration.ofSeconds(ttlSeconds), maxItems);
+    }
+
+    /** Keeps this node's served models in step with the registry, checking every {@code intervalSeconds}. */
+    public static ActiveModelSync modelSync(ModelRegistry registry, ServingModels models, long intervalSeconds) {
+        ActiveModelSync sync = new ActiveModelSync(registry, models);
+        try {
+            sync.start(Duration.ofSeconds(intervalSeconds));
+        } catch (RuntimeException e) {
+            LOG.error("Shelfwise: cannot read the model registry at start-up; recommendations fall back until it "
+                    + "answers: " + e.getMessage());
+        }
+        return sync;
+    }
+
+    /**
+     * Background training of the standard strategies from the event store: recovers runs a stop interrupted,
+     * trains (and activates) every strategy without an active model once the event store has settled history
+     * when {@code bootstrap}, and retrains all of them every {@code intervalHours} (0: never).
+     */
+    public static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
+                                               long windowDays, long intervalHours, boolean bootstrap) {
+        RecommenderTraining training = RecommenderTraining.builder(registry, models,
+                new EventHistoryLoader(capture.store()), new StandardTrainers())
+                .window(Duration.ofDays(windowDays)).build();
+        try {
+            training.start();
+        } catch (RuntimeException e) {
+            LOG.error("Shelfwise: training could not start (the store runs; recommendations fall back): "
+                    + e.getMessage());
+        }
+        if (bootstrap) {
+            training.bootstrap(StandardTrainers.STRATEGIES, capture.store()::count, Duration.ofSeconds(15));
+        }
+        if (intervalHours > 0) {
+            training.schedule(StandardTrainers.STRATEGIES, Duration.ofHours(intervalHours));
+        }
+        return training;
     }
 
     /** The recommender with the standard placements. */

@@ -14,10 +14,29 @@ import org.broadleafcommerce.profile.core.domain.Customer;
 import org.broadleafcommerce.profile.core.service.CustomerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.shelfwise.events.EventType;
+import io.shelfwise.events.InteractionEvent;
+import io.shelfwise.events.ShopperKey;
+import io.shelfwise.events.capture.EventCapture;
+import io.shelfwise.platform.broadleaf.OrderHistoryImport;
+import io.shelfwise.platform.broadleaf.ServingComponents;
+import io.shelfwise.registry.ModelRegistry;
+import io.shelfwise.serving.Recommendation;
+import io.shelfwise.serving.RecommendationRequest;
+import io.shelfwise.serving.RecommendationResponse;
+import io.shelfwise.serving.Recommender;
+import io.shelfwise.serving.ServingModels;
+import io.shelfwise.serving.StandardPlacements;
+import io.shelfwise.training.RecommenderTraining;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +87,61 @@ class StoreServicesIT {
             assertThat(history.get(0).getOrderItems()).isNotEmpty();
             return null;
         });
+    }
+
+    @Test
+    void recommendationsAreTrainedFromTheStoresHistoryAndServedFromItsCatalogue() throws Exception {
+        ModelRegistry registry = store.bean("shelfwiseModelRegistry", ModelRegistry.class);
+        ServingModels serving = store.bean("shelfwiseServingModels", ServingModels.class);
+        EventCapture capture = store.bean("shelfwiseEventCapture", EventCapture.class);
+        if (capture.store().recordedOrderIds().isEmpty()) {
+            store.bean("shelfwiseOrderHistoryImport", OrderHistoryImport.class).importSubmittedOrders();
+        }
+        try (RecommenderTraining training = ServingComponents.training(registry, serving, capture, 36500, 0,
+                false)) {
+            for (String strategy : Arrays.asList("default", "pop", "also-bought")) {
+                training.trainNow(strategy, "test", true);
+            }
+            training.awaitIdle(120, TimeUnit.SECONDS);
+        }
+        assertThat(registry.active("default")).isPresent();
+        assertThat(serving.activeVersions()).containsKeys("default", "pop", "also-bought");
+
+        Customer customer = store.inRequest(() -> store.bean("blCustomerService", CustomerService.class)
+                .readCustomerByUsername("customer17850@shelfwise.test"));
+        Set<String> bought = new HashSet<>();
+        capture.store().export(ShopperKey.customer(customer.getId()), e -> {
+            if (e.type() == EventType.CHECKOUT) {
+                bought.add(e.itemId());
+            }
+        });
+        assertThat(bought).isNotEmpty();
+        Recommender recommender = store.bean("shelfwiseRecommender", Recommender.class);
+        RecommendationResponse forYou = store.inRequest(() -> recommender.recommend(RecommendationRequest
+                .builder(StandardPlacements.HOME_FOR_YOU).shopper(ShopperKey.customer(customer.getId())).count(4)
+                .build()));
+        assertThat(forYou.items()).hasSize(4);
+        CatalogService catalog = store.bean("blCatalogService", CatalogService.class);
+        for (Recommendation r : forYou.items()) {
+            assertThat(bought).doesNotContain(r.itemId());
+            assertThat(store.inRequest(() -> catalog.findProductById(Long.valueOf(r.itemId())))).isNotNull();
+            assertThat(r.reason()).isNotBlank();
+        }
+        assertThat(forYou.items().get(0).strategy()).isEqualTo("default");
+
+        String heart = store.inRequest(() -> catalog.findProductByURI(
+                "/candles-lighting/white-hanging-heart-t-light-holder-85123a").getId().toString());
+        RecommendationResponse alsoBought = store.inRequest(() -> recommender.recommend(RecommendationRequest
+                .builder(StandardPlacements.PDP_ALSO_BOUGHT).currentItem(heart).count(4).build()));
+        assertThat(alsoBought.items()).isNotEmpty().noneMatch(r -> r.itemId().equals(heart));
+        assertThat(alsoBought.items().get(0).reason()).contains("White Hanging Heart T-Light Holder");
+
+        // a visitor's click counts at once: the next page's "for you" follows it
+        ShopperKey visitor = ShopperKey.visitor("visitor-test-0001");
+        capture.record(InteractionEvent.builder(EventType.PRODUCT_VIEW, visitor, Instant.now()).item(heart).build());
+        RecommendationResponse afterClick = store.inRequest(() -> recommender.recommend(RecommendationRequest
+                .builder(StandardPlacements.HOME_FOR_YOU).shopper(visitor).count(4).build()));
+        assertThat(afterClick.items().get(0).reason()).isEqualTo("Because you viewed White Hanging Heart T-Light Holder");
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class EventHistoryLoader implements RecommenderTraining.HistoryLoad
         return histories(groups);
     }
 
+    @Override
+    public Instant latest() {
+        return store.latestEventTime();
+    }
+
     static InteractionData histories(Map<String, List<InteractionEvent>> groups) {
         Map<String, Integer> items = new HashMap<>();
         List<String> itemIds = new ArrayList<>();

@@ -51,6 +51,11 @@ public final class RecommenderTraining implements AutoCloseable {
     /** Reads the histories a strategy trains on from the events in {@code [from, to)}. */
     public interface HistoryLoader {
         InteractionData load(String strategy, Instant from, Instant to);
+
+        /** When the latest history occurred, or {@code null} for now: training reads the window before it. */
+        default Instant latest() {
+            return null;
+        }
     }
 
     /** Who trains a strategy, and with which settings (recorded as provenance). */
@@ -224,7 +229,10 @@ public final class RecommenderTraining implements AutoCloseable {
                      boolean activate) {
         long started = System.nanoTime();
         try {
-            Instant to = clock.instant();
+            Instant latest = loader.latest();
+            Instant now = clock.instant();
+            // the window ends now, or at the latest event if the store has been quiet longer than that
+            Instant to = latest == null || latest.isAfter(now) ? now : latest.plusSeconds(1);
             Instant from = to.minus(window);
             registry.reportProgress(version.id(), 0.05, "reading events " + from + " .. " + to);
             InteractionData data = loader.load(version.strategy(), from, to);
@@ -287,8 +295,8 @@ public final class RecommenderTraining implements AutoCloseable {
         return json.writeValueAsString(value);
     }
 
-    /** Waits for the current run (tests and shutdown). */
-    void awaitIdle(long timeout, TimeUnit unit) throws Exception {
+    /** Waits until every run started so far has finished (or failed). */
+    public void awaitIdle(long timeout, TimeUnit unit) throws Exception {
         Future<?> marker = worker.submit(() -> {
         });
         marker.get(timeout, unit);

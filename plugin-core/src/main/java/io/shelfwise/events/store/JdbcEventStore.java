@@ -285,6 +285,18 @@ public final class JdbcEventStore {
         });
     }
 
+    /** When the latest stored event occurred, or {@code null} when the store is empty. */
+    public Instant latestEventTime() {
+        return inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT MAX(OCCURRED_AT) FROM SW_EVENT");
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                Timestamp latest = rs.getTimestamp(1);
+                return latest == null ? null : latest.toInstant();
+            }
+        });
+    }
+
     /** Number of events stored (all time). */
     public long count() {
         return inTransaction(connection -> {

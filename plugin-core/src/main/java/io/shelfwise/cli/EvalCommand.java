@@ -1,5 +1,6 @@
 package io.shelfwise.cli;
 
+import io.shelfwise.eval.DefaultModelTuning;
 import io.shelfwise.eval.FullRankingEvaluator;
 import io.shelfwise.eval.LeaveOneOut;
 import io.shelfwise.eval.RankingMetrics;
@@ -37,9 +38,6 @@ import java.util.Map;
 final class EvalCommand {
 
     static final double TEMPORAL_TEST_SHARE = 0.2;
-    private static final double[] DEFAULT_DECAYS = {1.0, 0.7, 0.5, 0.35, 0.2};
-    private static final double[] DEFAULT_ALPHAS = {0.5, 0.7, 0.85};
-    private static final double[] DEFAULT_TRANSITIONS = {0.5, 1, 2, 4, 8, 16};
 
     private final PrintStream out;
     private final PrintStream err;
@@ -119,43 +117,13 @@ final class EvalCommand {
         return 0;
     }
 
-    /**
-     * The default model's settings by validation NDCG: a grid over recency decay and similarity asymmetry with
-     * order ignored, then the weight of order (item transitions) at the best of those.
-     */
+    /** The default model's settings by validation NDCG (see {@link DefaultModelTuning}). */
     private double[] tune(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, Map<String, Object> settings)
             throws InterruptedException {
-        double[] best = {1.0, 0.5, 0.0};
-        double bestNdcg = -1;
-        for (double alpha : DEFAULT_ALPHAS) {
-            for (double decay : DEFAULT_DECAYS) {
-                double ndcg = validate(validation, evaluator, decay, alpha, 0);
-                if (ndcg > bestNdcg) {
-                    bestNdcg = ndcg;
-                    best = new double[] {decay, alpha, 0};
-                }
-            }
-        }
-        for (double transitions : DEFAULT_TRANSITIONS) {
-            double ndcg = validate(validation, evaluator, best[0], best[1], transitions);
-            if (ndcg > bestNdcg) {
-                bestNdcg = ndcg;
-                best[2] = transitions;
-            }
-        }
-        settings.put("recencyDecay", best[0]);
-        settings.put("alpha", best[1]);
-        settings.put("transitionWeight", best[2]);
-        settings.put("validationNDCG", round(bestNdcg, 5));
-        return best;
-    }
-
-    private double validate(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, double decay, double alpha,
-                            double transitions) throws InterruptedException {
-        ItemScorer scorer = trainerFor("default", decay, alpha, transitions).train(validation.train);
-        return evaluator.evaluate(scorer, validation.histories, validation.targets,
-                new ProgressBar(err, String.format(Locale.ROOT, "default validation a=%.2f d=%.2f t=%.1f", alpha,
-                        decay, transitions), validation.histories.length)).ndcg();
+        DefaultModelTuning tuning = DefaultModelTuning.tune(validation, evaluator,
+                name -> new ProgressBar(err, name, validation.histories.length));
+        settings.putAll(tuning.settings());
+        return new double[] {tuning.recencyDecay(), tuning.alpha(), tuning.transitionWeight()};
     }
 
     static ScorerTrainer trainerFor(String name, double decay, double alpha, double transitions) {
@@ -165,7 +133,8 @@ final class EvalCommand {
             case "itemknn":
                 return ItemKnnTrainer.cosine();
             case "default":
-                return new ItemKnnTrainer("default", 200, alpha, 0, decay, transitions, 3);
+                return new ItemKnnTrainer("default", DefaultModelTuning.NEIGHBOURS, alpha, 0, decay, transitions,
+                        DefaultModelTuning.WINDOW, DefaultModelTuning.POPULARITY_PRIOR);
             default:
                 throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn");
         }

@@ -64,6 +64,15 @@ public final class RecommenderTraining implements AutoCloseable {
         NeighbourTrainer trainerFor(String strategy);
 
         Map<String, Object> settingsOf(String strategy);
+
+        /**
+         * The trainer to use on {@code data}, chosen on its validation targets where the strategy tunes;
+         * {@code settings} is updated to what was chosen.
+         */
+        default NeighbourTrainer tuned(String strategy, InteractionData data, Map<String, Object> settings)
+                throws InterruptedException {
+            return trainerFor(strategy);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommenderTraining.class);
@@ -173,10 +182,10 @@ public final class RecommenderTraining implements AutoCloseable {
      * @throws IllegalArgumentException if the strategy is unknown
      */
     public ModelVersion trainNow(String strategy, String requestedBy, boolean activate) {
-        NeighbourTrainer trainer = trainers.trainerFor(strategy);
+        trainers.trainerFor(strategy);
         Map<String, Object> settings = trainers.settingsOf(strategy);
         ModelVersion version = registry.startTraining(strategy, write(settings));
-        worker.submit(() -> run(version, trainer, settings, requestedBy, activate));
+        worker.submit(() -> run(version, settings, requestedBy, activate));
         return version;
     }
 
@@ -225,7 +234,7 @@ public final class RecommenderTraining implements AutoCloseable {
         return ActiveModelSync.load(registry, version);
     }
 
-    private void run(ModelVersion version, NeighbourTrainer trainer, Map<String, Object> settings, String by,
+    private void run(ModelVersion version, Map<String, Object> settings, String by,
                      boolean activate) {
         long started = System.nanoTime();
         try {
@@ -239,14 +248,18 @@ public final class RecommenderTraining implements AutoCloseable {
             if (data.numUsers() == 0 || data.numItems() == 0) {
                 throw new IllegalStateException("no events to learn from in " + from + " .. " + to);
             }
-            registry.reportProgress(version.id(), 0.15, "measuring on held-out last items of "
+            registry.reportProgress(version.id(), 0.1, "choosing settings on validation targets");
+            Map<String, Object> chosen = new LinkedHashMap<>(settings);
+            NeighbourTrainer tunedTrainer = trainers.tuned(version.strategy(), data, chosen);
+            registry.reportProgress(version.id(), 0.4, "measuring on held-out last items of "
                     + data.numUsers() + " shoppers");
-            Map<String, Object> metrics = measure(trainer, data);
+            Map<String, Object> metrics = measure(tunedTrainer, data);
+            metrics.put("settings", chosen);
             registry.reportProgress(version.id(), 0.55, "training on " + data.size() + " interactions");
-            NeighbourModel model = trainer.train(data);
+            NeighbourModel model = tunedTrainer.train(data);
             registry.reportProgress(version.id(), 0.8, "exporting to ONNX");
             ModelProvenance provenance = TrainingProvenance.of(model, data, "event store " + from + " .. " + to,
-                    trainer.getClass(), settings, clock);
+                    tunedTrainer.getClass(), chosen, clock);
             byte[] onnx = NeighbourGraph.export(model, provenance).toByteArray();
             OnnxNeighbourModel.load(onnx).close();
             registry.reportProgress(version.id(), 0.95, "storing the artifact");

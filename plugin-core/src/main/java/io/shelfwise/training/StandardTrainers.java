@@ -1,5 +1,8 @@
 package io.shelfwise.training;
 
+import io.shelfwise.eval.DefaultModelTuning;
+import io.shelfwise.eval.FullRankingEvaluator;
+import io.shelfwise.recommend.InteractionData;
 import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.NeighbourTrainer;
 import io.shelfwise.recommend.PopularityTrainer;
@@ -17,12 +20,9 @@ import java.util.Map;
  */
 public final class StandardTrainers implements RecommenderTraining.TrainerCatalogue {
 
-    /** The default model's settings: item-kNN with asymmetric cosine, item transitions and recency decay. */
-    public static final double DEFAULT_ALPHA = 0.85;
-    public static final double DEFAULT_DECAY = 0.35;
-    public static final double DEFAULT_TRANSITIONS = 4;
-    public static final int NEIGHBOURS = 200;
-    public static final double POPULARITY_PRIOR = 1e-3;
+    public static final double POPULARITY_PRIOR = DefaultModelTuning.POPULARITY_PRIOR;
+    /** Below this many shoppers with a validation target, the default is not tuned but takes the fallback. */
+    static final int MIN_TUNING_USERS = 50;
     /** The strategies a store trains out of the box. */
     public static final List<String> STRATEGIES = Collections.unmodifiableList(Arrays.asList("default", "pop",
             "also-viewed", "also-bought", "bought-together"));
@@ -31,8 +31,7 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
     public NeighbourTrainer trainerFor(String strategy) {
         switch (strategy) {
             case "default":
-                return new ItemKnnTrainer("default", NEIGHBOURS, DEFAULT_ALPHA, 0, DEFAULT_DECAY,
-                        DEFAULT_TRANSITIONS, 3, POPULARITY_PRIOR);
+                return DefaultModelTuning.fallback().trainer();
             case "pop":
                 return new PopularityTrainer();
             case "also-viewed":
@@ -45,18 +44,37 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
         }
     }
 
+    /**
+     * The default model is tuned on the data's validation targets (as {@code ./shelfwise eval} does) when there are
+     * enough shoppers to validate on; the other strategies take their fixed settings.
+     */
+    @Override
+    public NeighbourTrainer tuned(String strategy, InteractionData data, Map<String, Object> settings)
+            throws InterruptedException {
+        if (!strategy.equals("default")) {
+            return RecommenderTraining.TrainerCatalogue.super.tuned(strategy, data, settings);
+        }
+        int validatable = 0;
+        for (int u = 0; u < data.numUsers(); u++) {
+            if (data.sequence(u).length >= 3) {
+                validatable++;
+            }
+        }
+        DefaultModelTuning tuning = validatable >= MIN_TUNING_USERS
+                ? DefaultModelTuning.tune(data, new FullRankingEvaluator(10, 1), name -> done -> {
+                })
+                : DefaultModelTuning.fallback();
+        settings.clear();
+        settings.putAll(tuning.settings());
+        return tuning.trainer();
+    }
+
     @Override
     public Map<String, Object> settingsOf(String strategy) {
         Map<String, Object> settings = new LinkedHashMap<>();
         switch (strategy) {
             case "default":
-                settings.put("neighbours", NEIGHBOURS);
-                settings.put("alpha", DEFAULT_ALPHA);
-                settings.put("recencyDecay", DEFAULT_DECAY);
-                settings.put("transitionWeight", DEFAULT_TRANSITIONS);
-                settings.put("window", 3);
-                settings.put("popularityPrior", POPULARITY_PRIOR);
-                return settings;
+                return DefaultModelTuning.fallback().settings();
             case "also-viewed":
             case "also-bought":
             case "bought-together":

@@ -11,6 +11,7 @@ import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.ItemScorer;
 import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.ScorerTrainer;
+import io.shelfwise.recommend.TrendingTrainer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,11 +133,13 @@ final class EvalCommand {
                 return new PopularityTrainer();
             case "itemknn":
                 return ItemKnnTrainer.cosine();
+            case "trending":
+                return new TrendingTrainer(java.time.Duration.ofDays(7));
             case "default":
                 return new ItemKnnTrainer("default", DefaultModelTuning.NEIGHBOURS, alpha, 0, decay, transitions,
                         DefaultModelTuning.WINDOW, DefaultModelTuning.POPULARITY_PRIOR);
             default:
-                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn");
+                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending");
         }
     }
 

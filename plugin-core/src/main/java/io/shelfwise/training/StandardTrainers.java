@@ -6,7 +6,9 @@ import io.shelfwise.recommend.InteractionData;
 import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.NeighbourTrainer;
 import io.shelfwise.recommend.PopularityTrainer;
+import io.shelfwise.recommend.TrendingTrainer;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +27,9 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
     static final int MIN_TUNING_USERS = 50;
     /** The strategies a store trains out of the box. */
     public static final List<String> STRATEGIES = Collections.unmodifiableList(Arrays.asList("default", "pop",
-            "also-viewed", "also-bought", "bought-together"));
+            "trending", "also-viewed", "also-bought", "bought-together"));
+    /** How fast a trend fades: an interaction a week old counts half. */
+    static final Duration TRENDING_HALF_LIFE = Duration.ofDays(7);
 
     @Override
     public NeighbourTrainer trainerFor(String strategy) {
@@ -34,13 +38,15 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
                 return DefaultModelTuning.fallback().trainer();
             case "pop":
                 return new PopularityTrainer();
+            case "trending":
+                return new TrendingTrainer(TRENDING_HALF_LIFE);
             case "also-viewed":
             case "also-bought":
             case "bought-together":
                 return new ItemKnnTrainer(strategy, 50, 0.5, 2, 1.0, 0, 3, POPULARITY_PRIOR);
             default:
                 throw new IllegalArgumentException("No trainer for strategy '" + strategy + "'; known: "
-                        + "default, pop, also-viewed, also-bought, bought-together");
+                        + STRATEGIES);
         }
     }
 
@@ -83,6 +89,8 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
                 settings.put("shrink", 2);
                 settings.put("popularityPrior", POPULARITY_PRIOR);
                 return settings;
+            case "trending":
+                return new TrendingTrainer(TRENDING_HALF_LIFE).settings();
             default:
                 return Collections.emptyMap();
         }

@@ -5,7 +5,9 @@ import io.shelfwise.eval.FullRankingEvaluator;
 import io.shelfwise.eval.LeaveOneOut;
 import io.shelfwise.eval.RankingMetrics;
 import io.shelfwise.eval.TemporalSplit;
+import io.shelfwise.recommend.ContentTrainer;
 import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.recommend.ItemContent;
 import io.shelfwise.recommend.InteractionDataLoader;
 import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.ItemScorer;
@@ -57,8 +59,23 @@ final class EvalCommand {
         int threads = Options.integer(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         List<String> models = Arrays.asList(options.getOrDefault("models", "default,pop,itemknn").split(","));
         Path report = Paths.get(options.getOrDefault("out", "report.json"));
+        ItemContent content = null;
+        if (options.containsKey("attributes")) {
+            Path attributes = Paths.get(options.get("attributes"));
+            if (!Files.isReadable(attributes)) {
+                throw new UsageException("Cannot read the attributes file " + attributes.toAbsolutePath());
+            }
+            content = ItemContent.readAttributes(attributes);
+        }
         for (String model : models) {
-            trainerFor(model.trim(), 1.0, 0.5, 0);
+            if (model.trim().equals("content")) {
+                if (content == null) {
+                    throw new UsageException("Model 'content' needs --attributes PATH (item attributes, e.g. "
+                            + "amazon-beauty/item_attributes.json)");
+                }
+            } else {
+                trainerFor(model.trim(), 1.0, 0.5, 0);
+            }
         }
         if (!protocol.equals("leave-one-out") && !protocol.equals("temporal")) {
             throw new UsageException("--protocol is leave-one-out or temporal, not '" + protocol + "'");
@@ -78,11 +95,14 @@ final class EvalCommand {
         for (String name : models) {
             name = name.trim();
             Map<String, Object> settings = new LinkedHashMap<>();
-            double[] tuned = {1.0, 0.5, 0.0};
+            ScorerTrainer trainer;
             if (name.equals("default")) {
-                tuned = tune(validation, evaluator, settings);
+                trainer = tune(validation, evaluator, content, settings);
+            } else if (name.equals("content")) {
+                trainer = new ContentTrainer(content, DefaultModelTuning.CONTENT_NEIGHBOURS, 0.5, false);
+            } else {
+                trainer = trainerFor(name, 1.0, 0.5, 0);
             }
-            ScorerTrainer trainer = trainerFor(name, tuned[0], tuned[1], tuned[2]);
             long start = System.nanoTime();
             ItemScorer scorer = trainer.train(test.train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -118,13 +138,20 @@ final class EvalCommand {
         return 0;
     }
 
-    /** The default model's settings by validation NDCG (see {@link DefaultModelTuning}). */
-    private double[] tune(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, Map<String, Object> settings)
-            throws InterruptedException {
-        DefaultModelTuning tuning = DefaultModelTuning.tune(validation, evaluator,
-                name -> new ProgressBar(err, name, validation.histories.length));
+    /**
+     * The default model chosen by validation NDCG (see {@link DefaultModelTuning}), blended with content
+     * similarity when item content is given and it helps on validation.
+     */
+    private ScorerTrainer tune(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, ItemContent content,
+                               Map<String, Object> settings) throws InterruptedException {
+        java.util.function.Function<String, java.util.function.IntConsumer> progress =
+                name -> new ProgressBar(err, name, validation.histories.length);
+        DefaultModelTuning tuning = DefaultModelTuning.tune(validation, evaluator, progress);
+        if (content != null) {
+            tuning = tuning.withContent(content, validation, evaluator, progress);
+        }
         settings.putAll(tuning.settings());
-        return new double[] {tuning.recencyDecay(), tuning.alpha(), tuning.transitionWeight()};
+        return tuning.trainer();
     }
 
     static ScorerTrainer trainerFor(String name, double decay, double alpha, double transitions) {
@@ -139,7 +166,7 @@ final class EvalCommand {
                 return new ItemKnnTrainer("default", DefaultModelTuning.NEIGHBOURS, alpha, 0, decay, transitions,
                         DefaultModelTuning.WINDOW, DefaultModelTuning.POPULARITY_PRIOR);
             default:
-                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending");
+                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending, content");
         }
     }
 

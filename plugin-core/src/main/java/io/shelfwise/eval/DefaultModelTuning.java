@@ -1,7 +1,13 @@
 package io.shelfwise.eval;
 
 import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.recommend.BlendedTrainer;
+import io.shelfwise.recommend.ContentTrainer;
+import io.shelfwise.recommend.ItemContent;
 import io.shelfwise.recommend.ItemKnnTrainer;
+import io.shelfwise.recommend.NeighbourBlend;
+import io.shelfwise.recommend.NeighbourModel;
+import io.shelfwise.recommend.NeighbourTrainer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +25,9 @@ public final class DefaultModelTuning {
     static final double[] ALPHAS = {0.5, 0.7, 0.85};
     static final double[] DECAYS = {1.0, 0.7, 0.5, 0.35, 0.2};
     static final double[] TRANSITIONS = {0.5, 1, 2, 4, 8, 16};
+    static final double[] CONTENT_WEIGHTS = {0.05, 0.1, 0.2, 0.5, 1};
+    /** Neighbours per item of the content part of a blend. */
+    public static final int CONTENT_NEIGHBOURS = 100;
     public static final int NEIGHBOURS = 200;
     public static final int WINDOW = 3;
     /** The score the most popular item starts from: breaks ties and fills short lists, changes no measured rank. */
@@ -28,12 +37,50 @@ public final class DefaultModelTuning {
     private final double decay;
     private final double transitions;
     private final double validationNdcg;
+    private final ItemContent content;
+    private final double contentWeight;
 
     private DefaultModelTuning(double alpha, double decay, double transitions, double validationNdcg) {
+        this(alpha, decay, transitions, validationNdcg, null, 0);
+    }
+
+    private DefaultModelTuning(double alpha, double decay, double transitions, double validationNdcg,
+                               ItemContent content, double contentWeight) {
         this.alpha = alpha;
         this.decay = decay;
         this.transitions = transitions;
         this.validationNdcg = validationNdcg;
+        this.content = content;
+        this.contentWeight = contentWeight;
+    }
+
+    /**
+     * Then tries blending content similarity in, at a grid of weights, keeping it only where validation NDCG
+     * improves (so it can never be worse on validation than without).
+     */
+    public DefaultModelTuning withContent(ItemContent itemContent, LeaveOneOut.Phase validation,
+                                          FullRankingEvaluator evaluator, Function<String, IntConsumer> progress)
+            throws InterruptedException {
+        DefaultModelTuning best = this;
+        double bestNdcg = Double.isNaN(validationNdcg) ? -1 : validationNdcg;
+        NeighbourModel knn = trainer().train(validation.train);
+        NeighbourModel similar = contentTrainer(itemContent).train(validation.train);
+        for (double weight : CONTENT_WEIGHTS) {
+            NeighbourModel blend = NeighbourBlend.blend("default", new NeighbourModel[] {knn, similar},
+                    new double[] {1, weight}, NEIGHBOURS);
+            double ndcg = evaluator.evaluate(blend, validation.histories, validation.targets,
+                    progress.apply(String.format(java.util.Locale.ROOT, "default validation content=%.2f", weight)))
+                    .ndcg();
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = new DefaultModelTuning(alpha, decay, transitions, ndcg, itemContent, weight);
+            }
+        }
+        return best;
+    }
+
+    private static ContentTrainer contentTrainer(ItemContent itemContent) {
+        return new ContentTrainer(itemContent, CONTENT_NEIGHBOURS, 0.5, false);
     }
 
     /** Untuned settings: those Amazon Beauty's validation chose (for data too small to validate on). */
@@ -88,9 +135,14 @@ public final class DefaultModelTuning {
         return new ItemKnnTrainer("default", NEIGHBOURS, alpha, 0, decay, transitions, WINDOW, POPULARITY_PRIOR);
     }
 
-    /** The default model's trainer with these settings. */
-    public ItemKnnTrainer trainer() {
-        return trainer(alpha, decay, transitions);
+    /** The default model's trainer with these settings: item-kNN, blended with content when that helped. */
+    public NeighbourTrainer trainer() {
+        ItemKnnTrainer knn = trainer(alpha, decay, transitions);
+        if (contentWeight <= 0) {
+            return knn;
+        }
+        return new BlendedTrainer("default", new NeighbourTrainer[] {knn, contentTrainer(content)},
+                new double[] {1, contentWeight}, NEIGHBOURS);
     }
 
     public double alpha() {
@@ -119,6 +171,7 @@ public final class DefaultModelTuning {
         settings.put("transitionWeight", transitions);
         settings.put("window", WINDOW);
         settings.put("popularityPrior", POPULARITY_PRIOR);
+        settings.put("contentWeight", contentWeight);
         if (!Double.isNaN(validationNdcg)) {
             settings.put("validationNDCG", Math.round(validationNdcg * 1e5) / 1e5);
         }

@@ -29,6 +29,7 @@ import io.shelfwise.serving.ServingModels;
 import io.shelfwise.serving.StandardPlacements;
 import io.shelfwise.training.RecommenderTraining;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -97,15 +98,16 @@ class StoreServicesIT {
         if (capture.store().recordedOrderIds().isEmpty()) {
             store.bean("shelfwiseOrderHistoryImport", OrderHistoryImport.class).importSubmittedOrders();
         }
-        try (RecommenderTraining training = ServingComponents.training(registry, serving, capture, 36500, 0,
-                false)) {
-            for (String strategy : Arrays.asList("default", "pop", "also-bought")) {
+        try (RecommenderTraining training = ServingComponents.training(registry, serving, capture,
+                store.bean("blCatalogService", CatalogService.class),
+                store.bean("blTransactionManager", PlatformTransactionManager.class), 36500, 0, false)) {
+            for (String strategy : Arrays.asList("default", "pop", "trending", "also-bought", "content")) {
                 training.trainNow(strategy, "test", true);
             }
             training.awaitIdle(120, TimeUnit.SECONDS);
         }
         assertThat(registry.active("default")).isPresent();
-        assertThat(serving.activeVersions()).containsKeys("default", "pop", "also-bought");
+        assertThat(serving.activeVersions()).containsKeys("default", "pop", "trending", "also-bought", "content");
 
         Customer customer = store.inRequest(() -> store.bean("blCustomerService", CustomerService.class)
                 .readCustomerByUsername("customer17850@shelfwise.test"));
@@ -135,6 +137,12 @@ class StoreServicesIT {
                 .builder(StandardPlacements.PDP_ALSO_BOUGHT).currentItem(heart).count(4).build()));
         assertThat(alsoBought.items()).isNotEmpty().noneMatch(r -> r.itemId().equals(heart));
         assertThat(alsoBought.items().get(0).reason()).contains("White Hanging Heart T-Light Holder");
+
+        RecommendationResponse similar = store.inRequest(() -> recommender.recommend(RecommendationRequest
+                .builder(StandardPlacements.PDP_SIMILAR).currentItem(heart).count(4).build()));
+        assertThat(similar.items()).hasSize(4).noneMatch(r -> r.itemId().equals(heart));
+        assertThat(similar.items().get(0).strategy()).isEqualTo("content");
+        assertThat(similar.items().get(0).reason()).isEqualTo("Similar to White Hanging Heart T-Light Holder");
 
         // a visitor's click counts at once: the next page's "for you" follows it
         ShopperKey visitor = ShopperKey.visitor("visitor-test-0001");

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class ContentTrainer implements NeighbourTrainer {
 
-    private final ItemContent content;
+    private final java.util.function.Supplier<ItemContent> contentSource;
     private final int neighbours;
     private final double maxDocumentShare;
     private final boolean includeContentOnlyItems;
@@ -26,13 +26,19 @@ public final class ContentTrainer implements NeighbourTrainer {
      */
     public ContentTrainer(ItemContent content, int neighbours, double maxDocumentShare,
                           boolean includeContentOnlyItems) {
+        this(() -> content, neighbours, maxDocumentShare, includeContentOnlyItems);
+    }
+
+    /** As the other constructor, reading the content only when training (the store's catalogue, say). */
+    public ContentTrainer(java.util.function.Supplier<ItemContent> contentSource, int neighbours,
+                          double maxDocumentShare, boolean includeContentOnlyItems) {
         if (neighbours < 1) {
             throw new IllegalArgumentException("neighbours must be at least 1, was " + neighbours);
         }
         if (maxDocumentShare <= 0 || maxDocumentShare > 1) {
             throw new IllegalArgumentException("maxDocumentShare must be in (0, 1], was " + maxDocumentShare);
         }
-        this.content = content;
+        this.contentSource = contentSource;
         this.neighbours = neighbours;
         this.maxDocumentShare = maxDocumentShare;
         this.includeContentOnlyItems = includeContentOnlyItems;
@@ -47,12 +53,12 @@ public final class ContentTrainer implements NeighbourTrainer {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("neighbours", neighbours);
         settings.put("maxDocumentShare", maxDocumentShare);
-        settings.put("contentItems", content.size());
         return settings;
     }
 
     @Override
     public NeighbourModel train(InteractionData data) {
+        ItemContent content = contentSource.get();
         List<String> catalogue = new ArrayList<>(data.itemIds());
         if (includeContentOnlyItems) {
             java.util.Set<String> known = new java.util.HashSet<>(catalogue);

@@ -2,18 +2,25 @@ package io.shelfwise.training;
 
 import io.shelfwise.eval.DefaultModelTuning;
 import io.shelfwise.eval.FullRankingEvaluator;
+import io.shelfwise.eval.LeaveOneOut;
+import io.shelfwise.recommend.ContentTrainer;
 import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.recommend.ItemContent;
 import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.NeighbourTrainer;
 import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.TrendingTrainer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The trainers behind the standard strategies, with the settings chosen on validation data (see
@@ -23,6 +30,30 @@ import java.util.Map;
 public final class StandardTrainers implements RecommenderTraining.TrainerCatalogue {
 
     public static final double POPULARITY_PRIOR = DefaultModelTuning.POPULARITY_PRIOR;
+    private final Supplier<ItemContent> content;
+
+    /** The standard trainers without content: no {@code content} strategy, no content in the default. */
+    public StandardTrainers() {
+        this(null);
+    }
+
+    /**
+     * @param content the catalogue's content (names, descriptions, categories, attributes), read when a run needs
+     *                it; {@code null} for none
+     */
+    public StandardTrainers(Supplier<ItemContent> content) {
+        this.content = content;
+    }
+
+    /** The strategies these trainers train: the standard ones, and {@code content} when there is content. */
+    public List<String> strategies() {
+        List<String> all = new ArrayList<>(STRATEGIES);
+        if (content != null) {
+            all.add("content");
+        }
+        return all;
+    }
+
     /** Below this many shoppers with a validation target, the default is not tuned but takes the fallback. */
     static final int MIN_TUNING_USERS = 50;
     /** The strategies a store trains out of the box. */
@@ -30,6 +61,9 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
             "trending", "also-viewed", "also-bought", "bought-together"));
     /** How fast a trend fades: an interaction a week old counts half. */
     static final Duration TRENDING_HALF_LIFE = Duration.ofDays(7);
+    static final int CONTENT_NEIGHBOURS = 50;
+    private static final Function<String, IntConsumer> QUIET = name -> done -> {
+    };
 
     @Override
     public NeighbourTrainer trainerFor(String strategy) {
@@ -40,13 +74,19 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
                 return new PopularityTrainer();
             case "trending":
                 return new TrendingTrainer(TRENDING_HALF_LIFE);
+            case "content":
+                if (content == null) {
+                    throw new IllegalArgumentException("Strategy 'content' needs the catalogue's content, and none "
+                            + "is configured");
+                }
+                return new ContentTrainer(content, CONTENT_NEIGHBOURS, 0.5, true);
             case "also-viewed":
             case "also-bought":
             case "bought-together":
                 return new ItemKnnTrainer(strategy, 50, 0.5, 2, 1.0, 0, 3, POPULARITY_PRIOR);
             default:
                 throw new IllegalArgumentException("No trainer for strategy '" + strategy + "'; known: "
-                        + STRATEGIES);
+                        + strategies());
         }
     }
 
@@ -66,10 +106,15 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
                 validatable++;
             }
         }
-        DefaultModelTuning tuning = validatable >= MIN_TUNING_USERS
-                ? DefaultModelTuning.tune(data, new FullRankingEvaluator(10, 1), name -> done -> {
-                })
-                : DefaultModelTuning.fallback();
+        DefaultModelTuning tuning = DefaultModelTuning.fallback();
+        if (validatable >= MIN_TUNING_USERS) {
+            FullRankingEvaluator evaluator = new FullRankingEvaluator(10, 1);
+            LeaveOneOut.Phase validation = LeaveOneOut.validation(data);
+            tuning = DefaultModelTuning.tune(validation, evaluator, QUIET);
+            if (content != null) {
+                tuning = tuning.withContent(content.get(), validation, evaluator, QUIET);
+            }
+        }
         settings.clear();
         settings.putAll(tuning.settings());
         return tuning.trainer();
@@ -91,6 +136,10 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
                 return settings;
             case "trending":
                 return new TrendingTrainer(TRENDING_HALF_LIFE).settings();
+            case "content":
+                settings.put("neighbours", CONTENT_NEIGHBOURS);
+                settings.put("maxDocumentShare", 0.5);
+                return settings;
             default:
                 return Collections.emptyMap();
         }

@@ -78,8 +78,23 @@ public final class ServingComponents {
      */
     public static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
                                                long windowDays, long intervalHours, boolean bootstrap) {
+        return training(registry, models, capture, new StandardTrainers(), windowDays, intervalHours, bootstrap);
+    }
+
+    /** As above, with content-based recommendation over the store's catalogue. */
+    public static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
+                                               CatalogService catalog, PlatformTransactionManager transactions,
+                                               long windowDays, long intervalHours, boolean bootstrap) {
+        return training(registry, models, capture,
+                new StandardTrainers(new BroadleafItemContent(catalog, transactions)), windowDays, intervalHours,
+                bootstrap);
+    }
+
+    private static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
+                                                StandardTrainers trainers, long windowDays, long intervalHours,
+                                                boolean bootstrap) {
         RecommenderTraining training = RecommenderTraining.builder(registry, models,
-                new EventHistoryLoader(capture.store()), new StandardTrainers())
+                new EventHistoryLoader(capture.store()), trainers)
                 .window(Duration.ofDays(windowDays)).build();
         try {
             training.start();
@@ -88,10 +103,10 @@ public final class ServingComponents {
                     + e.getMessage());
         }
         if (bootstrap) {
-            training.bootstrap(StandardTrainers.STRATEGIES, capture.store()::count, Duration.ofSeconds(15));
+            training.bootstrap(trainers.strategies(), capture.store()::count, Duration.ofSeconds(15));
         }
         if (intervalHours > 0) {
-            training.schedule(StandardTrainers.STRATEGIES, Duration.ofHours(intervalHours));
+            training.schedule(trainers.strategies(), Duration.ofHours(intervalHours));
         }
         return training;
     }

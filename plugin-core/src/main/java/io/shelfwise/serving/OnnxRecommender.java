@@ -221,14 +221,21 @@ public final class OnnxRecommender implements Recommender {
         if (context.purchasedExcluded(item)) {
             return false;
         }
-        if (placement.category() != null && !item.categories().contains(placement.category())) {
+        RecommendationRequest request = context.request;
+        return inCategory(item, placement.category()) && inCategory(item, request.category())
+                && inPriceRange(item.price(), placement.minPrice(), placement.maxPrice())
+                && inPriceRange(item.price(), request.minPrice(), request.maxPrice());
+    }
+
+    private static boolean inCategory(CatalogueItem item, String category) {
+        return category == null || item.categories().contains(category);
+    }
+
+    private static boolean inPriceRange(BigDecimal price, BigDecimal min, BigDecimal max) {
+        if (min != null && (price == null || price.compareTo(min) < 0)) {
             return false;
         }
-        BigDecimal price = item.price();
-        if (placement.minPrice() != null && (price == null || price.compareTo(placement.minPrice()) < 0)) {
-            return false;
-        }
-        return placement.maxPrice() == null || (price != null && price.compareTo(placement.maxPrice()) <= 0);
+        return max == null || (price != null && price.compareTo(max) <= 0);
     }
 
     private String reason(Placement.Step step, Context context, CatalogueItem item, String sourceId) {
@@ -253,8 +260,8 @@ public final class OnnxRecommender implements Recommender {
                     }
             }
         }
-        String category = context.placement.category() != null ? context.placement.category()
-                : item.primaryCategory();
+        String category = context.request.category() != null ? context.request.category()
+                : context.placement.category() != null ? context.placement.category() : item.primaryCategory();
         String where = category == null ? "" : " in " + categoryName(category);
         return (step.strategy().equals("trending") ? "Trending" + (where.isEmpty() ? " now" : where)
                 : "Popular" + where);
@@ -396,6 +403,9 @@ public final class OnnxRecommender implements Recommender {
         final List<String> cart;
         final List<String> session;
         final Set<String> shown;
+        final String category;
+        final BigDecimal minPrice;
+        final BigDecimal maxPrice;
         final int count;
         final long shopperGeneration;
         final long modelGeneration;
@@ -410,12 +420,15 @@ public final class OnnxRecommender implements Recommender {
             this.cart = request.cartItems();
             this.session = request.sessionItems();
             this.shown = request.alreadyShown();
+            this.category = request.category();
+            this.minPrice = request.minPrice();
+            this.maxPrice = request.maxPrice();
             this.count = count;
             this.shopperGeneration = shopperGeneration;
             this.modelGeneration = modelGeneration;
             this.ttlNanos = placement.cacheTtl().toNanos();
-            this.hash = Objects.hash(this.placement, shopper, currentItem, cart, session, shown, count,
-                    shopperGeneration, modelGeneration);
+            this.hash = Objects.hash(this.placement, shopper, currentItem, cart, session, shown, category, minPrice,
+                    maxPrice, count, shopperGeneration, modelGeneration);
         }
 
         @Override
@@ -427,7 +440,9 @@ public final class OnnxRecommender implements Recommender {
             return hash == k.hash && count == k.count && shopperGeneration == k.shopperGeneration
                     && modelGeneration == k.modelGeneration && placement.equals(k.placement)
                     && Objects.equals(shopper, k.shopper) && Objects.equals(currentItem, k.currentItem)
-                    && cart.equals(k.cart) && session.equals(k.session) && shown.equals(k.shown);
+                    && cart.equals(k.cart) && session.equals(k.session) && shown.equals(k.shown)
+                    && Objects.equals(category, k.category) && Objects.equals(minPrice, k.minPrice)
+                    && Objects.equals(maxPrice, k.maxPrice);
         }
 
         @Override

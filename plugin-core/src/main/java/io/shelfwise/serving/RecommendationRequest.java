@@ -2,6 +2,7 @@ package io.shelfwise.serving;
 
 import io.shelfwise.events.ShopperKey;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -22,6 +23,9 @@ public final class RecommendationRequest {
     private final List<String> sessionItems;
     private final int count;
     private final Set<String> alreadyShown;
+    private final String category;
+    private final BigDecimal minPrice;
+    private final BigDecimal maxPrice;
 
     private RecommendationRequest(Builder b) {
         this.shopper = b.shopper;
@@ -31,6 +35,9 @@ public final class RecommendationRequest {
         this.sessionItems = Collections.unmodifiableList(new ArrayList<>(b.sessionItems));
         this.count = b.count;
         this.alreadyShown = Collections.unmodifiableSet(new LinkedHashSet<>(b.alreadyShown));
+        this.category = b.category;
+        this.minPrice = b.minPrice;
+        this.maxPrice = b.maxPrice;
     }
 
     public static Builder builder(String placement) {
@@ -70,6 +77,24 @@ public final class RecommendationRequest {
         return alreadyShown;
     }
 
+    /**
+     * Only items in this category (a category page's "popular in ..."), on top of the placement's own filter;
+     * {@code null} for any.
+     */
+    public String category() {
+        return category;
+    }
+
+    /** Lowest price an item may have, inclusive, on top of the placement's range; {@code null} for none. */
+    public BigDecimal minPrice() {
+        return minPrice;
+    }
+
+    /** Highest price an item may have, inclusive, on top of the placement's range; {@code null} for none. */
+    public BigDecimal maxPrice() {
+        return maxPrice;
+    }
+
     /** Builds a request. */
     public static final class Builder {
         private final String placement;
@@ -79,6 +104,9 @@ public final class RecommendationRequest {
         private final List<String> sessionItems = new ArrayList<>();
         private int count;
         private final Set<String> alreadyShown = new LinkedHashSet<>();
+        private String category;
+        private BigDecimal minPrice;
+        private BigDecimal maxPrice;
 
         private Builder(String placement) {
             this.placement = Objects.requireNonNull(placement, "placement");
@@ -114,6 +142,29 @@ public final class RecommendationRequest {
 
         public Builder alreadyShown(Set<String> values) {
             this.alreadyShown.addAll(values);
+            return this;
+        }
+
+        /** Keeps to one category; {@code null} or blank for any. */
+        public Builder category(String categoryId) {
+            this.category = categoryId == null || categoryId.trim().isEmpty() ? null : categoryId.trim();
+            return this;
+        }
+
+        /**
+         * Keeps to a price range; either bound may be {@code null} (open).
+         *
+         * @throws IllegalArgumentException if a bound is negative or the range is empty
+         */
+        public Builder priceRange(BigDecimal min, BigDecimal max) {
+            if ((min != null && min.signum() < 0) || (max != null && max.signum() < 0)) {
+                throw new IllegalArgumentException("price bounds cannot be negative, were " + min + " and " + max);
+            }
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                throw new IllegalArgumentException("the lowest price " + min + " is above the highest " + max);
+            }
+            this.minPrice = min;
+            this.maxPrice = max;
             return this;
         }
 

@@ -126,6 +126,33 @@ class OnnxRecommenderTest {
     }
 
     @Test
+    void requestFiltersNarrowAPlacementAndKeepTheirOwnCacheEntries() {
+        RecommendationRequest any = RecommendationRequest.builder(StandardPlacements.HOME_TRENDING).count(3).build();
+        assertThat(ids(recommender.recommend(any))).containsExactly("p7", "p6", "p5");
+
+        // "trending in bags" on a category page: the same model, only bags, and the reason names the category
+        RecommendationResponse bags = recommender.recommend(RecommendationRequest.builder(
+                StandardPlacements.HOME_TRENDING).category("bags").count(3).build());
+        assertThat(ids(bags)).containsExactly("p4", "p3", "p2");
+        assertThat(bags.cached()).isFalse();
+        assertThat(bags.items().get(0).reason()).isEqualTo("Trending in Bags");
+
+        RecommendationResponse midPrice = recommender.recommend(RecommendationRequest.builder(
+                StandardPlacements.HOME_TRENDING).priceRange(new BigDecimal("20"), new BigDecimal("50")).count(5)
+                .build());
+        assertThat(ids(midPrice)).containsExactly("p5", "p4", "p3", "p2");
+        // a request filter narrows the placement's own, never widens it
+        RecommendationResponse narrower = recommender.recommend(RecommendationRequest.builder("shoes-under-60")
+                .category("bags").build());
+        assertThat(ids(narrower)).isEmpty();
+
+        assertThatThrownBy(() -> RecommendationRequest.builder("x").priceRange(new BigDecimal("5"), BigDecimal.ONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above the highest");
+        assertThatThrownBy(() -> RecommendationRequest.builder("x").priceRange(new BigDecimal("-1"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
+
+    @Test
     void cachesUntilTheShopperDoesSomethingOrTheModelChanges() throws ModelLoadException {
         stored.put(ANNA, Collections.singletonList(view(ANNA, "p0")));
         RecommendationRequest request = request(StandardPlacements.HOME_FOR_YOU, ANNA).count(2).build();

@@ -32,8 +32,9 @@ import java.util.Map;
 /**
  * {@code shelfwise eval}: trains each requested model on a dataset and measures it with full ranking.
  * <pre>
- * eval --dataset sequences:PATH|interactions:PATH [--attributes PATH] [--protocol leave-one-out|temporal]
- *      [--k 10] [--models default,pop,itemknn] [--out report.json] [--threads N]
+ * eval --dataset sequences:PATH|interactions:PATH|events:JDBC_URL|events:DEMO_DATA_DIR [--attributes PATH]
+ *      [--protocol leave-one-out|temporal] [--k 10] [--models default,pop,itemknn] [--out report.json]
+ *      [--threads N] [--db-user USER] [--db-password PASSWORD]
  * </pre>
  * Hyper-parameters (the {@code default} model's recency decay) are chosen on validation targets only, then the
  * model is retrained on training + validation data and measured once on the test targets.
@@ -52,7 +53,7 @@ final class EvalCommand {
 
     int run(String[] args) throws IOException, InterruptedException {
         Map<String, String> options = Options.parse(args, Arrays.asList("dataset", "attributes", "protocol", "k",
-                "models", "out", "threads"));
+                "models", "out", "threads", "db-user", "db-password"));
         String dataset = Options.required(options, "dataset");
         String protocol = options.getOrDefault("protocol", "leave-one-out");
         int k = Options.integer(options, "k", 10, 1, 1000);
@@ -81,7 +82,10 @@ final class EvalCommand {
             throw new UsageException("--protocol is leave-one-out or temporal, not '" + protocol + "'");
         }
 
-        InteractionData data = load(dataset);
+        InteractionData data = dataset.startsWith("events:")
+                ? new EventStoreDataset(err).load(dataset.substring("events:".length()),
+                        options.getOrDefault("db-user", "SA"), options.getOrDefault("db-password", ""))
+                : load(dataset);
         err.printf(Locale.ROOT, "Loaded %s: %d users, %d items, %d interactions%n", dataset, data.numUsers(),
                 data.numItems(), data.size());
         LeaveOneOut.Phase validation = protocol.equals("temporal")
@@ -173,7 +177,8 @@ final class EvalCommand {
     static InteractionData load(String dataset) throws IOException {
         int colon = dataset.indexOf(':');
         if (colon < 0) {
-            throw new UsageException("--dataset is sequences:PATH or interactions:PATH, not '" + dataset + "'");
+            throw new UsageException("--dataset is sequences:PATH, interactions:PATH or events:JDBC_URL|DIR, not '"
+                    + dataset + "'");
         }
         String kind = dataset.substring(0, colon);
         Path path = Paths.get(dataset.substring(colon + 1));
@@ -187,7 +192,7 @@ final class EvalCommand {
             case "interactions":
                 return loader.interactions(path);
             default:
-                throw new UsageException("--dataset kind is sequences or interactions, not '" + kind + "'");
+                throw new UsageException("--dataset kind is sequences, interactions or events, not '" + kind + "'");
         }
     }
 

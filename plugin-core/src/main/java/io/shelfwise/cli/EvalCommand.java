@@ -13,6 +13,7 @@ import io.shelfwise.recommend.ItemKnnTrainer;
 import io.shelfwise.recommend.ItemScorer;
 import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.ScorerTrainer;
+import io.shelfwise.recommend.SyntheticInteractions;
 import io.shelfwise.recommend.TrendingTrainer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -144,16 +145,13 @@ final class EvalCommand {
 
     /**
      * The default model chosen by validation NDCG (see {@link DefaultModelTuning}), blended with content
-     * similarity when item content is given and it helps on validation.
+     * similarity (when item content is given) and a popularity or trend prior where they help on validation.
      */
     private ScorerTrainer tune(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator, ItemContent content,
                                Map<String, Object> settings) throws InterruptedException {
         java.util.function.Function<String, java.util.function.IntConsumer> progress =
                 name -> new ProgressBar(err, name, validation.histories.length);
-        DefaultModelTuning tuning = DefaultModelTuning.tune(validation, evaluator, progress);
-        if (content != null) {
-            tuning = tuning.withContent(content, validation, evaluator, progress);
-        }
+        DefaultModelTuning tuning = DefaultModelTuning.tune(validation, evaluator, content, progress);
         settings.putAll(tuning.settings());
         return tuning.trainer();
     }
@@ -181,6 +179,9 @@ final class EvalCommand {
                     + dataset + "'");
         }
         String kind = dataset.substring(0, colon);
+        if (kind.equals("synthetic")) {
+            return synthetic(dataset.substring(colon + 1));
+        }
         Path path = Paths.get(dataset.substring(colon + 1));
         if (!Files.isReadable(path)) {
             throw new UsageException("Cannot read the dataset file " + path.toAbsolutePath());
@@ -193,6 +194,24 @@ final class EvalCommand {
                 return loader.interactions(path);
             default:
                 throw new UsageException("--dataset kind is sequences, interactions or events, not '" + kind + "'");
+        }
+    }
+
+    /**
+     * {@code synthetic:INTERACTIONS[:ITEMS]}: seeded store-like histories (see {@link SyntheticInteractions}), to
+     * time the whole tuning and training at sizes no dataset here has. Not for quality claims.
+     */
+    private static InteractionData synthetic(String spec) {
+        String[] parts = spec.split(":");
+        try {
+            int interactions = Integer.parseInt(parts[0].trim());
+            int items = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 50_000;
+            return SyntheticInteractions.builder().interactions(interactions).items(items).build().generate();
+        } catch (NumberFormatException e) {
+            throw new UsageException("--dataset synthetic: takes INTERACTIONS[:ITEMS], e.g. synthetic:1000000:50000, "
+                    + "not '" + spec + "'");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dataset synthetic:" + spec + ": " + e.getMessage());
         }
     }
 

@@ -24,6 +24,41 @@ public final class LeaveOneOut {
             this.histories = histories;
             this.targets = targets;
         }
+
+        /**
+         * This phase asked of at most {@code maxUsers} of its users, evenly spread over them (deterministic); the
+         * training data stays whole. Tuning on a large store needs no more to tell settings apart.
+         */
+        public Phase sample(int maxUsers) {
+            if (maxUsers < 1) {
+                throw new IllegalArgumentException("maxUsers must be at least 1, was " + maxUsers);
+            }
+            int evaluated = 0;
+            for (int target : targets) {
+                if (target >= 0) {
+                    evaluated++;
+                }
+            }
+            if (evaluated <= maxUsers) {
+                return this;
+            }
+            int[][] keptHistories = new int[histories.length][];
+            int[] keptTargets = new int[targets.length];
+            java.util.Arrays.fill(keptTargets, -1);
+            long rank = 0;
+            for (int u = 0; u < targets.length; u++) {
+                if (targets[u] < 0) {
+                    continue;
+                }
+                // keep the users where rank * maxUsers / evaluated steps to a new whole number
+                if (rank == 0 || (rank * maxUsers) / evaluated != ((rank - 1) * maxUsers) / evaluated) {
+                    keptHistories[u] = histories[u];
+                    keptTargets[u] = targets[u];
+                }
+                rank++;
+            }
+            return new Phase(train, keptHistories, keptTargets);
+        }
     }
 
     /** Hold out the second-to-last item. */

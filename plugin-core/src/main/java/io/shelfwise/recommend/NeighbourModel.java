@@ -56,6 +56,14 @@ public final class NeighbourModel implements ItemScorer {
         this.recencyDecay = recencyDecay;
     }
 
+    /**
+     * The same model read with another recency decay: a serving setting, so tuning it needs no retraining. Shares
+     * this model's tables.
+     */
+    public NeighbourModel withRecencyDecay(double decay) {
+        return new NeighbourModel(strategy, itemIds, neighbourIds, neighbourWeights, prior, decay);
+    }
+
     /** A model that only ranks by a prior (popularity, trending). */
     public static NeighbourModel priorOnly(String strategy, List<String> itemIds, float[] prior) {
         int[][] ids = new int[itemIds.size()][0];

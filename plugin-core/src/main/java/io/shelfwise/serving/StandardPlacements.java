@@ -1,7 +1,12 @@
 package io.shelfwise.serving;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The placements a store gets out of the box, one per page where shoppers decide. Each falls back down a chain
@@ -21,6 +26,33 @@ public final class StandardPlacements {
     private StandardPlacements() {
     }
 
+    /**
+     * The standard placements with their results cached for {@code ttl}, or for the override given by placement
+     * name.
+     *
+     * @throws IllegalArgumentException if an override names no standard placement or a duration is negative
+     */
+    public static List<Placement> all(Duration ttl, Map<String, Duration> overrides) {
+        List<Placement> standard = all();
+        Set<String> names = new HashSet<>();
+        for (Placement p : standard) {
+            names.add(p.name());
+        }
+        for (String name : overrides.keySet()) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("No standard placement '" + name + "' to set a cache TTL for; "
+                        + "known: " + names);
+            }
+        }
+        List<Placement> configured = new ArrayList<>(standard.size());
+        for (Placement p : standard) {
+            Duration value = overrides.containsKey(p.name()) ? overrides.get(p.name()) : ttl;
+            configured.add(p.toBuilder().cacheTtl(value).build());
+        }
+        return configured;
+    }
+
+    /** The standard placements, results cached five minutes. */
     public static List<Placement> all() {
         return Arrays.asList(
                 Placement.builder(HOME_FOR_YOU)

@@ -110,10 +110,7 @@ public final class StandardTrainers implements RecommenderTraining.TrainerCatalo
         if (validatable >= MIN_TUNING_USERS) {
             FullRankingEvaluator evaluator = new FullRankingEvaluator(10, 1);
             LeaveOneOut.Phase validation = LeaveOneOut.validation(data);
-            tuning = DefaultModelTuning.tune(validation, evaluator, QUIET);
-            if (content != null) {
-                tuning = tuning.withContent(content.get(), validation, evaluator, QUIET);
-            }
+            tuning = DefaultModelTuning.tune(validation, evaluator, content == null ? null : content.get(), QUIET);
         }
         settings.clear();
         settings.putAll(tuning.settings());

@@ -31,4 +31,32 @@ class LeaveOneOutTest {
         assertThat(validation.train.sequence(0)).containsExactly(0, 1);
         assertThat(validation.histories[1]).isNull();
     }
+
+    @Test
+    void aSampleAsksEvenlySpreadUsersAndKeepsTheTrainingDataWhole() {
+        int[][] sequences = new int[10][];
+        java.util.List<String> users = new java.util.ArrayList<>();
+        for (int u = 0; u < 10; u++) {
+            // user 3 has too short a history to validate on
+            sequences[u] = u == 3 ? new int[] {0, 1} : new int[] {0, 1, 2, u % 3};
+            users.add("u" + u);
+        }
+        InteractionData data = InteractionData.of(sequences, users, java.util.Arrays.asList("a", "b", "c"));
+        LeaveOneOut.Phase validation = LeaveOneOut.validation(data);
+        LeaveOneOut.Phase sample = validation.sample(3);
+        int asked = 0;
+        for (int u = 0; u < 10; u++) {
+            if (sample.targets[u] >= 0) {
+                asked++;
+                assertThat(sample.targets[u]).isEqualTo(validation.targets[u]);
+                assertThat(sample.histories[u]).isEqualTo(validation.histories[u]);
+            } else {
+                assertThat(sample.histories[u]).isNull();
+            }
+        }
+        assertThat(asked).isEqualTo(3);
+        assertThat(sample.targets[3]).isEqualTo(-1);
+        assertThat(sample.train).isSameAs(validation.train);
+        assertThat(validation.sample(9)).isSameAs(validation);
+    }
 }

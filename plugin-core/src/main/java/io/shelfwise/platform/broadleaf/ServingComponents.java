@@ -111,10 +111,47 @@ public final class ServingComponents {
         return training;
     }
 
-    /** The recommender with the standard placements. */
+    /**
+     * The recommender with the standard placements.
+     *
+     * @param cacheTtlSeconds how long results are reused (0: not cached)
+     * @param cacheTtlOverrides per placement, {@code "home-trending=900, pdp-similar=3600"}; blank for none
+     * @throws IllegalArgumentException naming the property value to fix
+     */
     public static OnnxRecommender recommender(ServingModels models, ShopperActivity activity, Catalogue catalogue,
-                                              long cacheSize) {
-        return OnnxRecommender.builder(models, activity, catalogue).placements(StandardPlacements.all())
+                                              long cacheSize, long cacheTtlSeconds, String cacheTtlOverrides) {
+        if (cacheTtlSeconds < 0) {
+            throw new IllegalArgumentException("shelfwise.serving.cache.ttl.seconds cannot be negative, was "
+                    + cacheTtlSeconds);
+        }
+        return OnnxRecommender.builder(models, activity, catalogue)
+                .placements(StandardPlacements.all(Duration.ofSeconds(cacheTtlSeconds),
+                        placementSeconds(cacheTtlOverrides)))
                 .cacheSize(cacheSize).build();
+    }
+
+    /** Parses {@code "name=seconds, name=seconds"}. */
+    static java.util.Map<String, Duration> placementSeconds(String value) {
+        java.util.Map<String, Duration> map = new java.util.LinkedHashMap<>();
+        if (value == null || value.trim().isEmpty()) {
+            return map;
+        }
+        for (String entry : value.split(",")) {
+            String[] parts = entry.split("=");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                long seconds = Long.parseLong(parts[1].trim());
+                if (seconds < 0) {
+                    throw new NumberFormatException();
+                }
+                map.put(parts[0].trim(), Duration.ofSeconds(seconds));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("shelfwise.serving.cache.ttl.placements: '" + entry.trim()
+                        + "' is not placement=seconds (e.g. home-trending=900)");
+            }
+        }
+        return map;
     }
 }

@@ -34,8 +34,10 @@ public final class DefaultModelTuning {
     static final double[] CONTENT_WEIGHTS = {0.05, 0.1, 0.2, 0.5, 1};
     /** Weights of a prior scaled to [0, 1]; similarity scores of a good match are of order 0.1 to 1. */
     static final double[] PRIOR_WEIGHTS = {0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30};
+    /** The weights each prior source is tried at before the best source gets the whole grid. */
+    static final double[] COARSE_PRIOR_WEIGHTS = {0.03, 0.3, 3, 30};
     /** Validation targets asked at most: enough to tell settings apart, and it bounds tuning on large stores. */
-    public static final int MAX_VALIDATION_USERS = 25_000;
+    public static final int MAX_VALIDATION_USERS = 5_000;
     static final long[] TRENDING_HALF_LIFE_HOURS = {24, 7 * 24, 30 * 24};
     /** Neighbours per item of the content part of a blend. */
     public static final int CONTENT_NEIGHBOURS = 100;
@@ -100,14 +102,19 @@ public final class DefaultModelTuning {
         DefaultModelTuning best = this;
         double bestNdcg = Double.isNaN(validationNdcg) ? -1 : validationNdcg;
         NeighbourModel base = trainer().train(validation.train);
+        // coarse to fine: the source first, at a few weights far apart; then the whole weight grid for the best
+        String bestSource = null;
+        double bestCoarse = -1;
+        Map<String, NeighbourModel> priors = new LinkedHashMap<>();
         for (String source : priorSources(validation.train.hasTimes())) {
             NeighbourModel prior = priorTrainer(source).train(validation.train);
-            for (double weight : PRIOR_WEIGHTS) {
-                NeighbourModel blend = NeighbourBlend.blend("default", new NeighbourModel[] {base, prior},
-                        new double[] {1, weight}, NEIGHBOURS);
-                double ndcg = evaluator.evaluate(blend, validation.histories, validation.targets,
-                        progress.apply(String.format(java.util.Locale.ROOT, "default validation %s=%.3f", source,
-                                weight))).ndcg();
+            priors.put(source, prior);
+            for (double weight : COARSE_PRIOR_WEIGHTS) {
+                double ndcg = validatePrior(validation, evaluator, base, prior, source, weight, progress);
+                if (ndcg > bestCoarse) {
+                    bestCoarse = ndcg;
+                    bestSource = source;
+                }
                 if (ndcg > bestNdcg) {
                     bestNdcg = ndcg;
                     best = new DefaultModelTuning(alpha, decay, transitions, ndcg, content, contentWeight, source,
@@ -115,7 +122,37 @@ public final class DefaultModelTuning {
                 }
             }
         }
+        for (double weight : PRIOR_WEIGHTS) {
+            if (contains(COARSE_PRIOR_WEIGHTS, weight)) {
+                continue;
+            }
+            double ndcg = validatePrior(validation, evaluator, base, priors.get(bestSource), bestSource, weight,
+                    progress);
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = new DefaultModelTuning(alpha, decay, transitions, ndcg, content, contentWeight, bestSource,
+                        weight);
+            }
+        }
         return best;
+    }
+
+    private static double validatePrior(LeaveOneOut.Phase validation, FullRankingEvaluator evaluator,
+                                        NeighbourModel base, NeighbourModel prior, String source, double weight,
+                                        Function<String, IntConsumer> progress) throws InterruptedException {
+        NeighbourModel blend = NeighbourBlend.blend("default", new NeighbourModel[] {base, prior},
+                new double[] {1, weight}, NEIGHBOURS);
+        return validate(validation, evaluator, blend,
+                String.format(java.util.Locale.ROOT, "default validation %s=%.3f", source, weight), progress);
+    }
+
+    private static boolean contains(double[] values, double value) {
+        for (double v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> priorSources(boolean hasTimes) {

@@ -1,7 +1,6 @@
 package io.shelfwise.recommend;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Combines neighbour models over the same catalogue into one: each item's neighbours are the union of theirs,
@@ -32,9 +31,13 @@ public final class NeighbourBlend {
         int[][] ids = new int[n][];
         float[][] sims = new float[n][];
         float[] prior = new float[n];
-        Map<Integer, Float> merged = new HashMap<>();
+        // a dense scratch row and the items touched in it: no boxing, cleared after each item
+        float[] row = new float[n];
+        boolean[] seen = new boolean[n];
+        int[] touched = new int[n];
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            merged.clear();
+            int count = 0;
             for (int m = 0; m < models.length; m++) {
                 if (weights[m] == 0) {
                     continue;
@@ -42,22 +45,39 @@ public final class NeighbourBlend {
                 int[] neighbours = models[m].neighbourIds(i);
                 float[] values = models[m].neighbourWeights(i);
                 for (int x = 0; x < neighbours.length; x++) {
-                    merged.merge(neighbours[x], (float) (weights[m] * values[x]), Float::sum);
+                    int j = neighbours[x];
+                    if (!seen[j]) {
+                        seen[j] = true;
+                        touched[count++] = j;
+                    }
+                    row[j] += (float) (weights[m] * values[x]);
                 }
                 prior[i] += (float) (weights[m] * models[m].prior(i));
             }
-            int k = Math.min(maxNeighbours, merged.size());
+            for (int t = 0; t < count; t++) {
+                keys[t] = strongestFirst(row[touched[t]], touched[t]);
+            }
+            Arrays.sort(keys, 0, count);
+            int k = Math.min(maxNeighbours, count);
             ids[i] = new int[k];
             sims[i] = new float[k];
-            int x = 0;
-            for (Map.Entry<Integer, Float> e : merged.entrySet().stream().sorted((a, b) -> {
-                int c = Float.compare(b.getValue(), a.getValue());
-                return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
-            }).limit(k).toArray(Map.Entry[]::new)) {
-                ids[i][x] = e.getKey();
-                sims[i][x++] = e.getValue();
+            for (int x = 0; x < k; x++) {
+                int j = (int) keys[x];
+                ids[i][x] = j;
+                sims[i][x] = row[j];
+            }
+            for (int t = 0; t < count; t++) {
+                row[touched[t]] = 0;
+                seen[touched[t]] = false;
             }
         }
         return new NeighbourModel(strategy, models[0].itemIds(), ids, sims, prior, models[0].recencyDecay());
+    }
+
+    /** A key that sorts ascending as weight descending, then item ascending. */
+    private static long strongestFirst(float weight, int item) {
+        int bits = Float.floatToIntBits(weight);
+        int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
+        return ((long) ~ascending << 32) | (item & 0xffffffffL);
     }
 }

@@ -128,8 +128,10 @@ public final class RecommenderTraining implements AutoCloseable {
 
     /**
      * Trains, once, each of {@code strategies} that has no active model, as soon as there is history to learn
-     * from: when {@code eventCount} is above zero and has not changed for one {@code checkEvery} (so an import in
-     * progress is not trained on halfway). Checks until every strategy has been started once.
+     * from: when {@code eventCount} is above zero and grew by at most 1% (or 10 events) over one
+     * {@code checkEvery}, so an import in progress is not trained on halfway while a store with live shoppers,
+     * whose count never stands still, still gets its first models. Checks until every strategy has been started
+     * once.
      */
     public void bootstrap(List<String> strategies, LongSupplier eventCount, Duration checkEvery) {
         Set<String> pending = new LinkedHashSet<>(strategies);
@@ -141,7 +143,7 @@ public final class RecommenderTraining implements AutoCloseable {
             }
             try {
                 long count = eventCount.getAsLong();
-                boolean settled = count > 0 && count == last[0];
+                boolean settled = count > 0 && last[0] >= 0 && count - last[0] <= Math.max(10, last[0] / 100);
                 last[0] = count;
                 if (!settled) {
                     return;

@@ -33,7 +33,7 @@ class TrainBenchCommandTest {
         assertThat(status).isZero();
         String json = new String(Files.readAllBytes(report), StandardCharsets.UTF_8);
         assertThat(json).contains("\"interactions\" : 5000", "\"items\" : 300", "\"users\"", "\"machine\"",
-                "\"cores\"", "\"jvm\"", "\"os\"", "\"name\" : \"pop\"", "\"name\" : \"default\"",
+                "\"cores\"", "\"jvm\"", "\"os\"", "\"name\" : \"pop\"", "\"name\" : \"default\"", "\"name\" : \"default-tuned\"",
                 "\"trainSeconds\" : 1.0", "\"trainSecondsVsPop\" : 1.0", "\"modelBytes\"", "\"bytesPer10kItems\"",
                 "\"retainedHeapBytes\"", "\"neighbours\"", "\"trainSecondsRuns\" : [ 1.0, 1.0 ]");
         assertThat(out.toString()).contains("model", "train s", "pop", "default");

@@ -215,4 +215,25 @@ class RecommenderTrainingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("telepathy");
         assertThat(registry.versions()).isEmpty();
     }
+
+    @Test
+    void bootstrapWaitsForAnImportToFinishButNotForLiveShoppersToStop() throws Exception {
+        // an import lands in bursts, then shoppers keep adding a few events between checks
+        long[] counts = {0, 12_000, 38_000, 38_954, 38_961, 38_975, 38_990, 39_002, 39_010};
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastRead = new java.util.concurrent.atomic.AtomicLong(-1);
+        training.bootstrap(java.util.Collections.singletonList("pop"), () -> {
+            long count = counts[Math.min(reads.getAndIncrement(), counts.length - 1)];
+            lastRead.set(count);
+            return count;
+        }, java.time.Duration.ofMillis(20));
+        for (int i = 0; i < 200 && !registry.active("pop").isPresent(); i++) {
+            Thread.sleep(20);
+        }
+        training.awaitIdle(30, TimeUnit.SECONDS);
+        assertThat(registry.active("pop")).isPresent();
+        // once every strategy is started the count is not read again: the last read is the one that trained,
+        // the first to grow by under 1% (38,954 -> 38,961), not during the import, and not never
+        assertThat(lastRead.get()).isEqualTo(38_961);
+    }
 }

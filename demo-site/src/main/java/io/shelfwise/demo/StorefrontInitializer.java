@@ -54,7 +54,8 @@ final class StorefrontInitializer implements ServletContainerInitializer {
         DispatcherServlet dispatcher = new DispatcherServlet();
         // Broadleaf's CMS client servlet file brings the property configurer the servlet context needs.
         dispatcher.setContextConfigLocation(
-                "classpath:/applicationContext-servlet-cms-contentClient.xml classpath:/shelfwise-site-servlet.xml");
+                "classpath:/applicationContext-servlet-cms-contentClient.xml classpath:/shelfwise-site-servlet.xml "
+                        + "classpath:/bl-shelfwise-storefront-servlet.xml");
         ServletRegistration.Dynamic servlet = context.addServlet("storefront", dispatcher);
         servlet.setLoadOnStartup(1);
         servlet.addMapping("/");
@@ -63,6 +64,7 @@ final class StorefrontInitializer implements ServletContainerInitializer {
     static List<String> storefrontRootPatches() {
         List<String> patches = new ArrayList<>(StoreContextLocations.storefrontPatches());
         patches.add("bl-shelfwise-storefront-capture-applicationContext.xml");
+        patches.add("bl-shelfwise-storefront-applicationContext.xml");
         patches.add("shelfwise-site-applicationContext.xml");
         patches.add("shelfwise-site-applicationContext-security.xml");
         return patches;

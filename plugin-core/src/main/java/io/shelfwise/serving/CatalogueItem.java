@@ -17,6 +17,8 @@ public final class CatalogueItem {
     private final BigDecimal price;
     private final boolean active;
     private final boolean inStock;
+    private final String url;
+    private final String imageUrl;
 
     /**
      * @param categories category ids, the primary (used for "at most N per category") first; may be empty
@@ -24,6 +26,17 @@ public final class CatalogueItem {
      */
     public CatalogueItem(String id, String name, List<String> categories, BigDecimal price, boolean active,
                          boolean inStock) {
+        this(id, name, categories, price, active, inStock, null, null);
+    }
+
+    /**
+     * @param url      the product page, relative to the store's context path, or {@code null}
+     * @param imageUrl the primary image, or {@code null}
+     */
+    public CatalogueItem(String id, String name, List<String> categories, BigDecimal price, boolean active,
+                         boolean inStock, String url, String imageUrl) {
+        this.url = url;
+        this.imageUrl = imageUrl;
         this.id = Objects.requireNonNull(id, "id");
         this.name = name == null ? id : name;
         this.categories = categories == null ? Collections.<String>emptyList()
@@ -60,6 +73,16 @@ public final class CatalogueItem {
 
     public boolean inStock() {
         return inStock;
+    }
+
+    /** The product page relative to the store's context path, or {@code null} when the catalogue has none. */
+    public String url() {
+        return url;
+    }
+
+    /** The primary image's URL, or {@code null}. */
+    public String imageUrl() {
+        return imageUrl;
     }
 
     /** Can be sold now: active and in stock. */

@@ -70,6 +70,10 @@ public final class ShopperActivity {
             customer.touch();
             return;
         }
+        if (event.type() == EventType.WIDGET_IMPRESSION || event.type() == EventType.WIDGET_CLICK) {
+            // seeing or clicking a widget changes nothing recommendations read (the product view that follows does)
+            return;
+        }
         Visit visit = visits.get(shopper, k -> new Visit());
         if (event.itemId() != null) {
             switch (event.type()) {

@@ -94,7 +94,14 @@ public final class BroadleafCatalogue implements Catalogue {
         Sku sku = product.getDefaultSku();
         Money price = sku == null ? null : (sku.getSalePrice() != null ? sku.getSalePrice() : sku.getPrice());
         BigDecimal amount = price == null ? null : price.getAmount();
-        return new CatalogueItem(id, product.getName(), categories, amount, product.isActive(), sellable(sku));
+        return new CatalogueItem(id, product.getName(), categories, amount, product.isActive(), sellable(sku),
+                product.getUrl(), primaryImage(product));
+    }
+
+    private static String primaryImage(Product product) {
+        java.util.Map<String, org.broadleafcommerce.common.media.domain.Media> media = product.getMedia();
+        org.broadleafcommerce.common.media.domain.Media primary = media == null ? null : media.get("primary");
+        return primary == null || primary.getUrl() == null || primary.getUrl().isEmpty() ? null : primary.getUrl();
     }
 
     private boolean sellable(Sku sku) {

@@ -13,7 +13,7 @@ public final class Recommendation {
     private final String reason;
     private final String reasonItemId;
 
-    Recommendation(String itemId, float score, String strategy, String modelVersion, String reason,
+    public Recommendation(String itemId, float score, String strategy, String modelVersion, String reason,
                    String reasonItemId) {
         this.itemId = itemId;
         this.score = score;

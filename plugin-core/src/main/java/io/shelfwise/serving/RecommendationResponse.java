@@ -14,7 +14,7 @@ public final class RecommendationResponse {
     private final boolean fallback;
     private final boolean cached;
 
-    RecommendationResponse(String placement, List<Recommendation> items, boolean fallback, boolean cached) {
+    public RecommendationResponse(String placement, List<Recommendation> items, boolean fallback, boolean cached) {
         this.placement = placement;
         this.items = Collections.unmodifiableList(items);
         this.fallback = fallback;

@@ -7,7 +7,7 @@ public final class UnknownPlacementException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    UnknownPlacementException(String placement, Collection<String> known) {
+    public UnknownPlacementException(String placement, Collection<String> known) {
         super("Unknown placement '" + placement + "'; configured: " + known);
     }
 }

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Fills recommendation widgets for the request being served: who the shopper is (customer or visitor cookie; no
@@ -63,17 +65,35 @@ public final class RecommendationWidgets {
     private final Catalogue catalogue;
     private final ExploitProtectionService exploitProtection;
     private final String addToCartUrl;
+    private final Function<HttpServletRequest, ShopperKey> shoppers;
+    private final Supplier<List<String>> basket;
 
     /**
+     * Widgets for a Broadleaf storefront: the shopper from Broadleaf's customer state and the visitor cookie, the
+     * basket from Broadleaf's cart state.
+     *
      * @param exploitProtection Broadleaf's CSRF tokens for the add-to-basket forms and beacons; may be {@code null}
      * @param addToCartUrl      where the store's add-to-basket form posts ({@code /cart/add} in Broadleaf's demo)
      */
     public RecommendationWidgets(Recommender recommender, Catalogue catalogue,
                                  ExploitProtectionService exploitProtection, String addToCartUrl) {
+        this(recommender, catalogue, exploitProtection, addToCartUrl, RecommendationWidgets::broadleafShopper,
+                RecommendationWidgets::broadleafBasket);
+    }
+
+    /**
+     * As the other constructor, with who is asking and what is in their basket given by the caller (a store that
+     * keys shoppers its own way; tests).
+     */
+    public RecommendationWidgets(Recommender recommender, Catalogue catalogue,
+                                 ExploitProtectionService exploitProtection, String addToCartUrl,
+                                 Function<HttpServletRequest, ShopperKey> shoppers, Supplier<List<String>> basket) {
         this.recommender = recommender;
         this.catalogue = catalogue;
         this.exploitProtection = exploitProtection;
         this.addToCartUrl = addToCartUrl;
+        this.shoppers = shoppers;
+        this.basket = basket;
     }
 
     /** The heading a placement's widget gets unless the template gives one. */
@@ -97,7 +117,7 @@ public final class RecommendationWidgets {
         RecommendationRequest.Builder ask = RecommendationRequest.builder(placement)
                 .shopper(shopper(request))
                 .currentItem(productId)
-                .cartItems(items != null ? items : cartItems())
+                .cartItems(items != null ? items : basket.get())
                 .category(category)
                 .count(Math.max(0, Math.min(limit, MAX_LIMIT)));
         Set<String> already = new LinkedHashSet<>(shown);
@@ -149,7 +169,11 @@ public final class RecommendationWidgets {
     }
 
     /** Who a request is for, as the plugin keys shoppers; {@code null} for no one (or do-not-track). */
-    public static ShopperKey shopper(HttpServletRequest request) {
+    public ShopperKey shopper(HttpServletRequest request) {
+        return shoppers.apply(request);
+    }
+
+    private static ShopperKey broadleafShopper(HttpServletRequest request) {
         return ShopperContext.shopper(CustomerState.getCustomer(request), request);
     }
 
@@ -164,7 +188,7 @@ public final class RecommendationWidgets {
         return shown;
     }
 
-    private static List<String> cartItems() {
+    private static List<String> broadleafBasket() {
         Order cart = CartState.getCart();
         if (cart == null || cart instanceof NullOrderImpl || cart.getOrderItems() == null) {
             return Collections.emptyList();
@@ -191,12 +215,20 @@ public final class RecommendationWidgets {
 
     /** Prices in the request's locale and currency (Broadleaf's request context), else the JVM's. */
     static NumberFormat moneyFormat() {
-        BroadleafRequestContext context = BroadleafRequestContext.getBroadleafRequestContext();
-        Locale locale = context != null && context.getJavaLocale() != null ? context.getJavaLocale()
-                : Locale.getDefault();
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        if (context != null && context.getJavaCurrency() != null) {
-            format.setCurrency(context.getJavaCurrency());
+        Locale locale = null;
+        java.util.Currency currency = null;
+        try {
+            BroadleafRequestContext context = BroadleafRequestContext.getBroadleafRequestContext();
+            if (context != null) {
+                locale = context.getJavaLocale();
+                currency = context.getJavaCurrency();
+            }
+        } catch (RuntimeException e) {
+            // a store whose locale has no country has no currency to go with it: the JVM's format it is
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale == null ? Locale.getDefault() : locale);
+        if (currency != null) {
+            format.setCurrency(currency);
         }
         return format;
     }

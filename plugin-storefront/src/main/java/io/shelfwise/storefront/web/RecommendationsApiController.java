@@ -85,7 +85,7 @@ public class RecommendationsApiController {
             String placement = required(request, "placement", PLACEMENT, "the widget's placement");
             String arm = optional(request, "arm", ARM, "an A/B arm name");
             List<InteractionEvent> events = new ArrayList<>();
-            ShopperKey shopper = RecommendationWidgets.shopper(request);
+            ShopperKey shopper = widgets.shopper(request);
             Instant now = capture.clock().instant();
             if ("impression".equals(type)) {
                 List<String> items = new ArrayList<>(ids(request.getParameter("items"), "items", 50));

@@ -14,6 +14,8 @@ import io.shelfwise.recommend.ItemScorer;
 import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.ScorerTrainer;
 import io.shelfwise.recommend.TrendingTrainer;
+import io.shelfwise.sequence.SequenceSettings;
+import io.shelfwise.sequence.SequenceTrainer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,6 +105,10 @@ final class EvalCommand {
             } else {
                 trainer = trainerFor(name, 1.0, 0.5, 0);
             }
+            if (trainer instanceof SequenceTrainer) {
+                trainer = new SequenceTrainer(((SequenceTrainer) trainer).settings(), err::println);
+                settings.putAll(((SequenceTrainer) trainer).settings().asMap());
+            }
             long start = System.nanoTime();
             ItemScorer scorer = trainer.train(test.train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -165,8 +171,13 @@ final class EvalCommand {
             case "default":
                 return new ItemKnnTrainer("default", DefaultModelTuning.NEIGHBOURS, alpha, 0, decay, transitions,
                         DefaultModelTuning.WINDOW, DefaultModelTuning.POPULARITY_PRIOR);
+            case "gru":
+                return new SequenceTrainer(SequenceSettings.gru().build(), line -> { });
+            case "sasrec":
+                return new SequenceTrainer(SequenceSettings.selfAttention().build(), line -> { });
             default:
-                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending, content");
+                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending, "
+                        + "content, gru, sasrec");
         }
     }
 

@@ -118,21 +118,7 @@ public final class NeighbourGraph {
         add.put("reduction", "add");
         ONNXNode scores = context.operation(GraphOp.SCATTER_ELEMENTS,
                 Arrays.asList(priorScores, flatIdsNode, flatContributions), "scores", add);
-        ONNXNode excludeShape = context.operation(GraphOp.SHAPE, Collections.singletonList(exclude), "exclude_shape");
-        ONNXNode excludedScores = context.operation(GraphOp.EXPAND, Arrays.asList(excludedScore, excludeShape),
-                "excluded_scores");
-        Map<String, Object> replace = new HashMap<>();
-        replace.put("axis", 0);
-        replace.put("reduction", "none");
-        ONNXNode masked = context.operation(GraphOp.SCATTER_ELEMENTS,
-                Arrays.asList(scores, exclude, excludedScores), "masked_scores", replace);
-        Map<String, Object> topAttributes = new HashMap<>();
-        topAttributes.put("axis", -1);
-        topAttributes.put("largest", 1);
-        topAttributes.put("sorted", 1);
-        List<ONNXNode> top = context.operation(GraphOp.TOP_K, Arrays.asList(masked, k),
-                Arrays.asList("top_values", "top_indices"), topAttributes);
-
+        List<ONNXNode> top = OnnxGraphs.topK(context, scores, exclude, k, excludedScore);
         context.assignTo(top.get(0), context.floatOutput(OUT_SCORES, 1));
         context.assignTo(top.get(1), context.floatOutput(OUT_ITEMS, 1));
         context.assignTo(historyIds, context.floatOutput(OUT_NEIGHBOURS, 1));

@@ -3,12 +3,42 @@ package io.shelfwise.model;
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXRef;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Protobuf pieces every recommender graph needs: typed signatures, metadata entries, the model envelope. */
 final class OnnxGraphs {
 
     private OnnxGraphs() {
+    }
+
+    /**
+     * {@code TopK(ScatterElements(scores, exclude, excluded), k)}: the k best scores and their indices, best first,
+     * with every excluded index scored {@code excluded}.
+     */
+    static List<ONNXNode> topK(ONNXContext context, ONNXRef<?> scores, ONNXRef<?> exclude, ONNXRef<?> k,
+                               ONNXRef<?> excludedScore) {
+        ONNXNode excludeShape = context.operation(GraphOp.SHAPE, Collections.singletonList(exclude), "exclude_shape");
+        ONNXNode excludedScores = context.operation(GraphOp.EXPAND, Arrays.asList(excludedScore, excludeShape),
+                "excluded_scores");
+        Map<String, Object> replace = new HashMap<>();
+        replace.put("axis", 0);
+        replace.put("reduction", "none");
+        ONNXNode masked = context.operation(GraphOp.SCATTER_ELEMENTS, Arrays.asList(scores, exclude, excludedScores),
+                "masked_scores", replace);
+        Map<String, Object> topAttributes = new HashMap<>();
+        topAttributes.put("axis", -1);
+        topAttributes.put("largest", 1);
+        topAttributes.put("sorted", 1);
+        return context.operation(GraphOp.TOP_K, Arrays.asList(masked, k), Arrays.asList("top_values", "top_indices"),
+                topAttributes);
     }
 
     static OnnxMl.StringStringEntryProto property(String key, String value) {

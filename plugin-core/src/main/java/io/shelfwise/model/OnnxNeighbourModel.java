@@ -21,7 +21,6 @@ import static io.shelfwise.model.OnnxSessions.checkSignature;
 import static io.shelfwise.model.OnnxSessions.closeQuietly;
 import static io.shelfwise.model.OnnxSessions.firstLine;
 import static io.shelfwise.model.OnnxSessions.items;
-import static io.shelfwise.model.OnnxSessions.sessionOptions;
 
 /**
  * A {@link NeighbourGraph} loaded into ONNX Runtime. Loading validates everything before the model can serve: the
@@ -63,11 +62,7 @@ public final class OnnxNeighbourModel implements RankingModel {
         this.recencyDecay = recencyDecay;
         this.provenance = provenance;
         this.artifactBytes = artifactBytes;
-        Map<String, Integer> map = new HashMap<>(itemIds.size() * 2);
-        for (int i = 0; i < itemIds.size(); i++) {
-            map.put(itemIds.get(i), i);
-        }
-        this.index = map;
+        this.index = OnnxSessions.index(itemIds);
     }
 
     /**
@@ -76,24 +71,11 @@ public final class OnnxNeighbourModel implements RankingModel {
      * @throws ModelLoadException if the bytes are not a valid, consistent Shelfwise neighbour graph
      */
     public static OnnxNeighbourModel load(byte[] onnx) throws ModelLoadException {
-        if (onnx == null || onnx.length == 0) {
-            throw new ModelLoadException("The model file is empty");
-        }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        try (OrtSession.SessionOptions options = sessionOptions()) {
-            session = environment.createSession(onnx, options);
-        } catch (OrtException e) {
-            throw new ModelLoadException("Not a valid ONNX model (ONNX Runtime: " + firstLine(e.getMessage()) + ")", e);
-        }
+        OrtSession session = OnnxSessions.open(environment, onnx);
         try {
             Map<String, String> metadata = session.getMetadata().getCustomMetadata();
-            String format = metadata.get(NeighbourGraph.META_FORMAT);
-            if (!NeighbourGraph.FORMAT.equals(format)) {
-                throw new ModelLoadException("Not a Shelfwise neighbour graph: metadata " + NeighbourGraph.META_FORMAT
-                        + " is " + (format == null ? "missing" : "'" + format + "'") + ", expected '"
-                        + NeighbourGraph.FORMAT + "'");
-            }
+            OnnxSessions.checkFormat(metadata, NeighbourGraph.FORMAT, "neighbour graph");
             checkSignature("input", session.getInputInfo(), INPUTS);
             checkSignature("output", session.getOutputInfo(), OUTPUTS);
             List<String> items = items(metadata.get(NeighbourGraph.META_ITEMS));

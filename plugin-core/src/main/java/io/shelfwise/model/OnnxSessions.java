@@ -2,6 +2,7 @@ package io.shelfwise.model;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -11,6 +12,7 @@ import org.tribuo.provenance.ModelProvenance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,36 @@ final class OnnxSessions {
     }
 
     /** Settings that gave the steadiest latency on a shared 2-core machine (see ../shared/DESIGN.md). */
+    /** A session over the bytes, or a ModelLoadException saying they are not ONNX. */
+    static OrtSession open(OrtEnvironment environment, byte[] onnx) throws ModelLoadException {
+        if (onnx == null || onnx.length == 0) {
+            throw new ModelLoadException("The model file is empty");
+        }
+        try (OrtSession.SessionOptions options = sessionOptions()) {
+            return environment.createSession(onnx, options);
+        } catch (OrtException e) {
+            throw new ModelLoadException("Not a valid ONNX model (ONNX Runtime: " + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Refuses a graph whose metadata does not name the expected format. */
+    static void checkFormat(Map<String, String> metadata, String expected, String kind) throws ModelLoadException {
+        String format = metadata.get(NeighbourGraph.META_FORMAT);
+        if (!expected.equals(format)) {
+            throw new ModelLoadException("Not a Shelfwise " + kind + ": metadata " + NeighbourGraph.META_FORMAT
+                    + " is " + (format == null ? "missing" : "'" + format + "'") + ", expected '" + expected + "'");
+        }
+    }
+
+    /** Item id to catalogue index. */
+    static Map<String, Integer> index(List<String> itemIds) {
+        Map<String, Integer> map = new HashMap<>(itemIds.size() * 2);
+        for (int i = 0; i < itemIds.size(); i++) {
+            map.put(itemIds.get(i), i);
+        }
+        return map;
+    }
+
     static OrtSession.SessionOptions sessionOptions() throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(1);

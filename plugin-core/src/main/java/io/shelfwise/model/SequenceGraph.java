@@ -60,19 +60,7 @@ public final class SequenceGraph {
         ONNXNode scores = graph.op(GraphOp.MATMUL, "scores", items, user);
 
         ONNXInitializer excludedScore = context.constant("excluded_score", NeighbourGraph.EXCLUDED);
-        ONNXNode excludeShape = graph.op(GraphOp.SHAPE, "exclude_shape", exclude);
-        ONNXNode excludedScores = graph.op(GraphOp.EXPAND, "excluded_scores", excludedScore, excludeShape);
-        Map<String, Object> replace = new HashMap<>();
-        replace.put("axis", 0);
-        replace.put("reduction", "none");
-        ONNXNode masked = context.operation(GraphOp.SCATTER_ELEMENTS, Arrays.asList(scores, exclude, excludedScores),
-                "masked_scores", replace);
-        Map<String, Object> topAttributes = new HashMap<>();
-        topAttributes.put("axis", -1);
-        topAttributes.put("largest", 1);
-        topAttributes.put("sorted", 1);
-        List<ONNXNode> top = context.operation(GraphOp.TOP_K, Arrays.asList(masked, k),
-                Arrays.asList("top_values", "top_indices"), topAttributes);
+        List<ONNXNode> top = OnnxGraphs.topK(context, scores, exclude, k, excludedScore);
         context.assignTo(top.get(0), context.floatOutput(NeighbourGraph.OUT_SCORES, 1));
         context.assignTo(top.get(1), context.floatOutput(NeighbourGraph.OUT_ITEMS, 1));
 

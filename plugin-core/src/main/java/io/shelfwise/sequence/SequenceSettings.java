@@ -41,6 +41,7 @@ public final class SequenceSettings {
     private final int patience;
     private final long maxTrainMillis;
     private final int validationUsers;
+    private final int negatives;
     private final long seed;
     private final int threads;
 
@@ -57,6 +58,7 @@ public final class SequenceSettings {
         this.patience = b.patience;
         this.maxTrainMillis = b.maxTrainMillis;
         this.validationUsers = b.validationUsers;
+        this.negatives = b.negatives;
         this.seed = b.seed;
         this.threads = b.threads;
     }
@@ -126,6 +128,14 @@ public final class SequenceSettings {
         return validationUsers;
     }
 
+    /**
+     * Negatives per batch for sampled-softmax cross-entropy, drawn uniformly and shared by the batch; 0 means the
+     * full softmax over the catalogue.
+     */
+    public int negatives() {
+        return negatives;
+    }
+
     public long seed() {
         return seed;
     }
@@ -152,6 +162,7 @@ public final class SequenceSettings {
         map.put("patience", patience);
         map.put("maxTrainMillis", maxTrainMillis);
         map.put("validationUsers", validationUsers);
+        map.put("negatives", negatives);
         map.put("seed", seed);
         map.put("threads", threads);
         return map;
@@ -175,7 +186,8 @@ public final class SequenceSettings {
         private int maxEpochs = 200;
         private int patience = 5;
         private long maxTrainMillis = 14 * 60 * 1000L;
-        private int validationUsers = 0;
+        private int validationUsers = 8000;
+        private int negatives = 1024;
         private long seed = 42;
         // one thread: on a shared 2-core machine PyTorch's parallel regions wait for the slowest thread, and an
         // epoch took up to 10x longer with two threads while other work ran
@@ -240,6 +252,11 @@ public final class SequenceSettings {
             return this;
         }
 
+        public Builder negatives(int negatives) {
+            this.negatives = negatives;
+            return this;
+        }
+
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -263,6 +280,7 @@ public final class SequenceSettings {
             check(patience >= 1, "patience must be at least 1, was " + patience);
             check(maxTrainMillis >= 0, "maxTrainMillis must not be negative (0 for no budget)");
             check(validationUsers >= 0, "validationUsers must not be negative (0 for all)");
+            check(negatives >= 0, "negatives must not be negative (0 for the full softmax)");
             check(threads >= 1, "threads must be at least 1, was " + threads);
             return new SequenceSettings(this);
         }

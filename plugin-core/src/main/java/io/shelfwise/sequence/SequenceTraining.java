@@ -173,8 +173,10 @@ final class SequenceTraining {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray hidden = network.encode(input, true).reshape(batch.length * (long) length,
                             settings.dimension()).gather(select, 0);
-                    NDArray logits = hidden.matMul(network.items(step).transpose());
-                    NDArray loss = logits.logSoftmax(-1).gather(target, 1).mean().neg();
+                    NDArray loss = settings.negatives() == 0
+                            ? hidden.matMul(network.items(step).transpose()).logSoftmax(-1).gather(target, 1).mean()
+                                    .neg()
+                            : sampledLoss(step, network, hidden, labels, random);
                     collector.backward(loss);
                     lossSum += loss.getFloat() * targets;
                     targetsSeen += targets;
@@ -218,6 +220,38 @@ final class SequenceTraining {
             JniUtils.setGradMode(gradMode);
         }
         return scores;
+    }
+
+    /**
+     * Sampled-softmax cross-entropy: each target against the same {@code negatives} items drawn uniformly for the
+     * whole batch (a negative that is the row's own target is masked out). Uniform draws need no log-q correction.
+     */
+    private NDArray sampledLoss(NDManager step, SequenceNetwork network, NDArray hidden, long[] labels,
+                                Random random) {
+        int n = network.numItems;
+        int k = Math.min(settings.negatives(), n);
+        int[] negatives = new int[k];
+        for (int j = 0; j < k; j++) {
+            negatives[j] = random.nextInt(n);
+        }
+        float[] hits = new float[labels.length * k];
+        for (int i = 0; i < labels.length; i++) {
+            for (int j = 0; j < k; j++) {
+                if (negatives[j] == labels[i]) {
+                    hits[i * k + j] = SequenceModel.MASKED;
+                }
+            }
+        }
+        int[] targetRows = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            targetRows[i] = (int) labels[i];
+        }
+        NDArray items = network.items(step);
+        NDArray positive = hidden.mul(items.gather(rowIndex(step, targetRows), 0)).sum(new int[] {1}, true);
+        NDArray negative = hidden.matMul(items.gather(rowIndex(step, negatives), 0).transpose())
+                .add(step.create(hits, new Shape(labels.length, k)));
+        return positive.concat(negative, 1).logSoftmax(-1).get(new ai.djl.ndarray.index.NDIndex(":, 0")).mean()
+                .neg();
     }
 
     /** An index for {@code gather} along axis 0 that picks whole rows of a {@code [R, d]} matrix. */

@@ -7,6 +7,7 @@ import io.shelfwise.eval.RankingMetrics;
 import io.shelfwise.model.ModelLoadException;
 import io.shelfwise.model.NeighbourGraph;
 import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.RankingModel;
 import io.shelfwise.model.TrainingProvenance;
 import io.shelfwise.recommend.InteractionData;
 import io.shelfwise.recommend.NeighbourModel;
@@ -204,7 +205,7 @@ public final class RecommenderTraining implements AutoCloseable {
         ModelVersion version = registry.version(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("No model version " + versionId));
         try {
-            OnnxNeighbourModel model = load(version);
+            RankingModel model = load(version);
             registry.activate(slot, versionId, by);
             serving.activate(slot, version.label(), model);
         } catch (IOException | ModelLoadException e) {
@@ -230,7 +231,7 @@ public final class RecommenderTraining implements AutoCloseable {
         serving.activate(slot, version.label(), load(version));
     }
 
-    private OnnxNeighbourModel load(ModelVersion version) throws IOException, ModelLoadException {
+    private RankingModel load(ModelVersion version) throws IOException, ModelLoadException {
         return ActiveModelSync.load(registry, version);
     }
 

@@ -14,6 +14,8 @@ import io.shelfwise.recommend.ItemScorer;
 import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.ScorerTrainer;
 import io.shelfwise.recommend.TrendingTrainer;
+import io.shelfwise.sequence.SequenceBlend;
+import io.shelfwise.sequence.SequenceModel;
 import io.shelfwise.sequence.SequenceSettings;
 import io.shelfwise.sequence.SequenceTrainer;
 import tools.jackson.databind.SerializationFeature;
@@ -43,6 +45,8 @@ import java.util.Map;
 final class EvalCommand {
 
     static final double TEMPORAL_TEST_SHARE = 0.2;
+    /** {@code default+gru}, {@code default+sasrec}: the default blended with a sequence model (SequenceBlend). */
+    static final String BLEND_PREFIX = "default+";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -94,24 +98,43 @@ final class EvalCommand {
 
         List<Map<String, Object>> results = new ArrayList<>();
         int evaluatedUsers = 0;
+        // a sequence model trained once serves both its own row and the blends with it
+        Map<String, SequenceModel> sequenceModels = new LinkedHashMap<>();
+        Map<String, Double> sequenceSeconds = new LinkedHashMap<>();
         for (String name : models) {
             name = name.trim();
             Map<String, Object> settings = new LinkedHashMap<>();
-            ScorerTrainer trainer;
-            if (name.equals("default")) {
-                trainer = tune(validation, evaluator, content, settings);
-            } else if (name.equals("content")) {
-                trainer = new ContentTrainer(content, DefaultModelTuning.CONTENT_NEIGHBOURS, 0.5, false);
+            ItemScorer scorer;
+            double trainSeconds;
+            if (name.startsWith(BLEND_PREFIX)) {
+                String part = name.substring(BLEND_PREFIX.length());
+                ScorerTrainer base = tune(validation, evaluator, content, settings);
+                SequenceModel sequence = sequenceModel(part, test.train, sequenceModels, sequenceSeconds);
+                long start = System.nanoTime();
+                double weight = SequenceBlend.tune(base.train(validation.train), sequence, validation, evaluator,
+                        label -> new ProgressBar(err, label, validation.histories.length));
+                scorer = new SequenceBlend(base.train(test.train), sequence, weight);
+                trainSeconds = sequenceSeconds.get(part) + (System.nanoTime() - start) / 1e9;
+                settings.put("sequenceWeight", weight);
+                settings.put("sequence", sequence.settings().asMap());
+            } else if (name.equals("gru") || name.equals("sasrec")) {
+                SequenceModel sequence = sequenceModel(name, test.train, sequenceModels, sequenceSeconds);
+                scorer = sequence;
+                trainSeconds = sequenceSeconds.get(name);
+                settings.putAll(sequence.settings().asMap());
             } else {
-                trainer = trainerFor(name, 1.0, 0.5, 0);
+                ScorerTrainer trainer;
+                if (name.equals("default")) {
+                    trainer = tune(validation, evaluator, content, settings);
+                } else if (name.equals("content")) {
+                    trainer = new ContentTrainer(content, DefaultModelTuning.CONTENT_NEIGHBOURS, 0.5, false);
+                } else {
+                    trainer = trainerFor(name, 1.0, 0.5, 0);
+                }
+                long start = System.nanoTime();
+                scorer = trainer.train(test.train);
+                trainSeconds = (System.nanoTime() - start) / 1e9;
             }
-            if (trainer instanceof SequenceTrainer) {
-                trainer = new SequenceTrainer(((SequenceTrainer) trainer).settings(), err::println);
-                settings.putAll(((SequenceTrainer) trainer).settings().asMap());
-            }
-            long start = System.nanoTime();
-            ItemScorer scorer = trainer.train(test.train);
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
             RankingMetrics metrics = evaluator.evaluate(scorer, test.histories, test.targets,
                     new ProgressBar(err, name + " (test)", test.histories.length));
             evaluatedUsers = metrics.users();
@@ -160,6 +183,21 @@ final class EvalCommand {
         return tuning.trainer();
     }
 
+    /** Trains (once per run) the named sequence model on {@code train}, with progress on the error stream. */
+    private SequenceModel sequenceModel(String name, InteractionData train, Map<String, SequenceModel> trained,
+                                        Map<String, Double> seconds) {
+        SequenceModel model = trained.get(name);
+        if (model == null) {
+            SequenceTrainer trainer = new SequenceTrainer(((SequenceTrainer) trainerFor(name, 1.0, 0.5, 0))
+                    .settings(), err::println);
+            long start = System.nanoTime();
+            model = trainer.train(train);
+            seconds.put(name, (System.nanoTime() - start) / 1e9);
+            trained.put(name, model);
+        }
+        return model;
+    }
+
     static ScorerTrainer trainerFor(String name, double decay, double alpha, double transitions) {
         switch (name) {
             case "pop":
@@ -175,9 +213,12 @@ final class EvalCommand {
                 return new SequenceTrainer(SequenceSettings.gru().build(), line -> { });
             case "sasrec":
                 return new SequenceTrainer(SequenceSettings.selfAttention().build(), line -> { });
+            case BLEND_PREFIX + "gru":
+            case BLEND_PREFIX + "sasrec":
+                return trainerFor(name.substring(BLEND_PREFIX.length()), decay, alpha, transitions);
             default:
                 throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending, "
-                        + "content, gru, sasrec");
+                        + "content, gru, sasrec, default+gru, default+sasrec");
         }
     }
 

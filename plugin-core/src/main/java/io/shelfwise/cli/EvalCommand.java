@@ -14,6 +14,12 @@ import io.shelfwise.recommend.ItemScorer;
 import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.ScorerTrainer;
 import io.shelfwise.recommend.TrendingTrainer;
+import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.RankedItems;
+import io.shelfwise.model.RankingModel;
+import io.shelfwise.model.RankingModels;
+import io.shelfwise.model.SequenceGraph;
+import io.shelfwise.model.TrainingProvenance;
 import io.shelfwise.sequence.SequenceBlend;
 import io.shelfwise.sequence.SequenceModel;
 import io.shelfwise.sequence.SequenceSettings;
@@ -194,8 +200,48 @@ final class EvalCommand {
             model = trainer.train(train);
             seconds.put(name, (System.nanoTime() - start) / 1e9);
             trained.put(name, model);
+            checkExport(model, train);
         }
         return model;
+    }
+
+    /**
+     * Exports the model as it would be served and says how large the artifact is and whether ONNX Runtime ranks
+     * the first histories as the model does (the measured scorer is the plain-Java forward pass).
+     */
+    private void checkExport(SequenceModel model, InteractionData train) {
+        byte[] onnx = SequenceGraph.export(model, TrainingProvenance.of(model, train, "eval", SequenceTrainer.class,
+                java.time.Clock.systemUTC())).toByteArray();
+        int checked = 0;
+        int same = 0;
+        try (RankingModel served = RankingModels.load(onnx)) {
+            float[] scores = new float[model.numItems()];
+            for (int u = 0; u < train.numUsers() && checked < 500; u++) {
+                int[] history = train.sequence(u);
+                if (history.length == 0) {
+                    continue;
+                }
+                int[] exclude = Arrays.stream(history).distinct().toArray();
+                Arrays.fill(scores, 0f);
+                model.score(history, scores);
+                for (int e : exclude) {
+                    scores[e] = Float.NEGATIVE_INFINITY;
+                }
+                int[] top = new int[10];
+                int n = FullRankingEvaluator.topK(scores, top);
+                RankedItems ranked = served.rank(history, exclude, 10);
+                boolean equal = ranked.size() == n;
+                for (int r = 0; equal && r < n; r++) {
+                    equal = ranked.item(r) == top[r];
+                }
+                checked++;
+                same += equal ? 1 : 0;
+            }
+        } catch (ModelLoadException | ai.onnxruntime.OrtException e) {
+            throw new IllegalStateException(model.name() + " does not export: " + e.getMessage(), e);
+        }
+        err.printf(Locale.ROOT, "%s: ONNX artifact %.2f MB; ONNX top-10 equals the Java forward pass for %d of %d "
+                + "histories%n", model.name(), onnx.length / 1e6, same, checked);
     }
 
     static ScorerTrainer trainerFor(String name, double decay, double alpha, double transitions) {

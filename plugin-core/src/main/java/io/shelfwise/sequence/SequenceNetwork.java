@@ -7,10 +7,12 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,7 @@ abstract class SequenceNetwork {
         for (Map.Entry<String, NDArray> e : network.parameters.entrySet()) {
             float[] values = model.tensor(e.getKey());
             if (e.getKey().equals(SequenceModel.ITEM_EMBEDDING)) {
-                values = java.util.Arrays.copyOf(values, values.length + model.settings().dimension());
+                values = Arrays.copyOf(values, values.length + model.settings().dimension());
             }
             NDArray array = manager.create(values, e.getValue().getShape());
             e.getValue().close();
@@ -206,7 +208,7 @@ abstract class SequenceNetwork {
                         .reshape(batch, length, d);
                 x = x.add(dropout(affine(context, b, "o"), training));
                 NDArray h2 = layerNorm(x, SequenceModel.block(b, "norm2_gamma"), SequenceModel.block(b, "norm2_beta"));
-                NDArray inner = dropout(ai.djl.nn.Activation.relu(affine(h2, b, "1")), training);
+                NDArray inner = dropout(Activation.relu(affine(h2, b, "1")), training);
                 x = x.add(dropout(affine(inner, b, "2"), training));
             }
             return layerNorm(x, SequenceModel.FINAL_NORM_GAMMA, SequenceModel.FINAL_NORM_BETA);

@@ -3,6 +3,7 @@ package io.shelfwise.sequence;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -28,9 +29,10 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * One training run in DJL/PyTorch: full-softmax cross-entropy over the catalogue at every position of every
- * history, Adam, dropout, early stopping on the validation NDCG@10 of each history's last item (full ranking), the
- * best epoch's weights kept. Everything random comes from the settings' seed.
+ * One training run in DJL/PyTorch: cross-entropy of the next item at every position of every history (sampled
+ * softmax, or the full softmax over the catalogue, see {@link SequenceSettings#negatives()}), Adam, dropout, early
+ * stopping on the validation NDCG@10 of each history's last item (full ranking), the best epoch's weights kept.
+ * Everything random comes from the settings' seed.
  */
 final class SequenceTraining {
 
@@ -213,7 +215,7 @@ final class SequenceTraining {
                     ids[p] = recent[p];
                 }
                 NDArray hidden = network.encode(manager.create(ids, new Shape(1, ids.length)), false)
-                        .get(new ai.djl.ndarray.index.NDIndex("0, -1"));
+                        .get(new NDIndex("0, -1"));
                 scores[u] = network.items(manager).matMul(hidden).toFloatArray();
             }
         } finally {
@@ -250,7 +252,7 @@ final class SequenceTraining {
         NDArray positive = hidden.mul(items.gather(rowIndex(step, targetRows), 0)).sum(new int[] {1}, true);
         NDArray negative = hidden.matMul(items.gather(rowIndex(step, negatives), 0).transpose())
                 .add(step.create(hits, new Shape(labels.length, k)));
-        return positive.concat(negative, 1).logSoftmax(-1).get(new ai.djl.ndarray.index.NDIndex(":, 0")).mean()
+        return positive.concat(negative, 1).logSoftmax(-1).get(new NDIndex(":, 0")).mean()
                 .neg();
     }
 

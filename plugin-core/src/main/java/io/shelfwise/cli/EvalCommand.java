@@ -15,6 +15,16 @@ import io.shelfwise.recommend.PopularityTrainer;
 import io.shelfwise.recommend.ScorerTrainer;
 import io.shelfwise.recommend.SyntheticInteractions;
 import io.shelfwise.recommend.TrendingTrainer;
+import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.RankedItems;
+import io.shelfwise.model.RankingModel;
+import io.shelfwise.model.RankingModels;
+import io.shelfwise.model.SequenceGraph;
+import io.shelfwise.model.TrainingProvenance;
+import io.shelfwise.sequence.SequenceBlend;
+import io.shelfwise.sequence.SequenceModel;
+import io.shelfwise.sequence.SequenceSettings;
+import io.shelfwise.sequence.SequenceTrainer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +53,8 @@ import java.util.Map;
 final class EvalCommand {
 
     static final double TEMPORAL_TEST_SHARE = 0.2;
+    /** {@code default+gru}, {@code default+sasrec}: the default blended with a sequence model (SequenceBlend). */
+    static final String BLEND_PREFIX = "default+";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -97,20 +109,43 @@ final class EvalCommand {
 
         List<Map<String, Object>> results = new ArrayList<>();
         int evaluatedUsers = 0;
+        // a sequence model trained once serves both its own row and the blends with it
+        Map<String, SequenceModel> sequenceModels = new LinkedHashMap<>();
+        Map<String, Double> sequenceSeconds = new LinkedHashMap<>();
         for (String name : models) {
             name = name.trim();
             Map<String, Object> settings = new LinkedHashMap<>();
-            ScorerTrainer trainer;
-            if (name.equals("default")) {
-                trainer = tune(validation, evaluator, content, settings);
-            } else if (name.equals("content")) {
-                trainer = new ContentTrainer(content, DefaultModelTuning.CONTENT_NEIGHBOURS, 0.5, false);
+            ItemScorer scorer;
+            double trainSeconds;
+            if (name.startsWith(BLEND_PREFIX)) {
+                String part = name.substring(BLEND_PREFIX.length());
+                ScorerTrainer base = tune(validation, evaluator, content, settings);
+                SequenceModel sequence = sequenceModel(part, test.train, sequenceModels, sequenceSeconds);
+                long start = System.nanoTime();
+                double weight = SequenceBlend.tune(base.train(validation.train), sequence, validation, evaluator,
+                        label -> new ProgressBar(err, label, validation.histories.length));
+                scorer = new SequenceBlend(base.train(test.train), sequence, weight);
+                trainSeconds = sequenceSeconds.get(part) + (System.nanoTime() - start) / 1e9;
+                settings.put("sequenceWeight", weight);
+                settings.put("sequence", sequence.settings().asMap());
+            } else if (name.equals("gru") || name.equals("sasrec")) {
+                SequenceModel sequence = sequenceModel(name, test.train, sequenceModels, sequenceSeconds);
+                scorer = sequence;
+                trainSeconds = sequenceSeconds.get(name);
+                settings.putAll(sequence.settings().asMap());
             } else {
-                trainer = trainerFor(name, 1.0, 0.5, 0);
+                ScorerTrainer trainer;
+                if (name.equals("default")) {
+                    trainer = tune(validation, evaluator, content, settings);
+                } else if (name.equals("content")) {
+                    trainer = new ContentTrainer(content, DefaultModelTuning.CONTENT_NEIGHBOURS, 0.5, false);
+                } else {
+                    trainer = trainerFor(name, 1.0, 0.5, 0);
+                }
+                long start = System.nanoTime();
+                scorer = trainer.train(test.train);
+                trainSeconds = (System.nanoTime() - start) / 1e9;
             }
-            long start = System.nanoTime();
-            ItemScorer scorer = trainer.train(test.train);
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
             RankingMetrics metrics = evaluator.evaluate(scorer, test.histories, test.targets,
                     new ProgressBar(err, name + " (test)", test.histories.length));
             evaluatedUsers = metrics.users();
@@ -156,6 +191,61 @@ final class EvalCommand {
         return tuning.trainer();
     }
 
+    /** Trains (once per run) the named sequence model on {@code train}, with progress on the error stream. */
+    private SequenceModel sequenceModel(String name, InteractionData train, Map<String, SequenceModel> trained,
+                                        Map<String, Double> seconds) {
+        SequenceModel model = trained.get(name);
+        if (model == null) {
+            SequenceTrainer trainer = new SequenceTrainer(((SequenceTrainer) trainerFor(name, 1.0, 0.5, 0))
+                    .settings(), err::println);
+            long start = System.nanoTime();
+            model = trainer.train(train);
+            seconds.put(name, (System.nanoTime() - start) / 1e9);
+            trained.put(name, model);
+            checkExport(model, train);
+        }
+        return model;
+    }
+
+    /**
+     * Exports the model as it would be served and says how large the artifact is and whether ONNX Runtime ranks
+     * the first histories as the model does (the measured scorer is the plain-Java forward pass).
+     */
+    private void checkExport(SequenceModel model, InteractionData train) {
+        byte[] onnx = SequenceGraph.export(model, TrainingProvenance.of(model, train, "eval", SequenceTrainer.class,
+                java.time.Clock.systemUTC())).toByteArray();
+        int checked = 0;
+        int same = 0;
+        try (RankingModel served = RankingModels.load(onnx)) {
+            float[] scores = new float[model.numItems()];
+            for (int u = 0; u < train.numUsers() && checked < 500; u++) {
+                int[] history = train.sequence(u);
+                if (history.length == 0) {
+                    continue;
+                }
+                int[] exclude = Arrays.stream(history).distinct().toArray();
+                Arrays.fill(scores, 0f);
+                model.score(history, scores);
+                for (int e : exclude) {
+                    scores[e] = Float.NEGATIVE_INFINITY;
+                }
+                int[] top = new int[10];
+                int n = FullRankingEvaluator.topK(scores, top);
+                RankedItems ranked = served.rank(history, exclude, 10);
+                boolean equal = ranked.size() == n;
+                for (int r = 0; equal && r < n; r++) {
+                    equal = ranked.item(r) == top[r];
+                }
+                checked++;
+                same += equal ? 1 : 0;
+            }
+        } catch (ModelLoadException | ai.onnxruntime.OrtException e) {
+            throw new IllegalStateException(model.name() + " does not export: " + e.getMessage(), e);
+        }
+        err.printf(Locale.ROOT, "%s: ONNX artifact %.2f MB; ONNX top-10 equals the Java forward pass for %d of %d "
+                + "histories%n", model.name(), onnx.length / 1e6, same, checked);
+    }
+
     static ScorerTrainer trainerFor(String name, double decay, double alpha, double transitions) {
         switch (name) {
             case "pop":
@@ -167,8 +257,16 @@ final class EvalCommand {
             case "default":
                 return new ItemKnnTrainer("default", DefaultModelTuning.NEIGHBOURS, alpha, 0, decay, transitions,
                         DefaultModelTuning.WINDOW, DefaultModelTuning.POPULARITY_PRIOR);
+            case "gru":
+                return new SequenceTrainer(SequenceSettings.gru().build(), line -> { });
+            case "sasrec":
+                return new SequenceTrainer(SequenceSettings.selfAttention().build(), line -> { });
+            case BLEND_PREFIX + "gru":
+            case BLEND_PREFIX + "sasrec":
+                return trainerFor(name.substring(BLEND_PREFIX.length()), decay, alpha, transitions);
             default:
-                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending, content");
+                throw new UsageException("Unknown model '" + name + "'; available: default, pop, itemknn, trending, "
+                        + "content, gru, sasrec, default+gru, default+sasrec");
         }
     }
 

@@ -121,7 +121,7 @@ public final class FullRankingEvaluator {
     }
 
     /** The indices of the k highest scores, best first, ties to the lower index; returns how many were found. */
-    static int topK(float[] scores, int[] top) {
+    public static int topK(float[] scores, int[] top) {
         int k = top.length;
         int size = 0;
         for (int i = 0; i < scores.length; i++) {

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The ONNX operators the recommender graphs use, at opset {@value #OPSET}. Tribuo's own operator enum is opset 13
- * and lacks TopK, ScatterElements (with reduction, opset 16+) and Reshape, so the graphs declare theirs here,
+ * and lacks TopK, ScatterElements (with reduction, opset 16+), Reshape, MatMul, Transpose, GRU and
+ * LayerNormalization (opset 17), so the graphs declare theirs here,
  * through Tribuo's public {@link ONNXOperator} interface.
  */
 enum GraphOp implements ONNXOperator {
@@ -26,9 +27,22 @@ enum GraphOp implements ONNXOperator {
     MUL("Mul", 2, 1),
     EXPAND("Expand", 2, 1),
     SHAPE("Shape", 1, 1),
-    IDENTITY("Identity", 1, 1);
+    IDENTITY("Identity", 1, 1),
+    // sequence graphs (SequenceGraph)
+    MATMUL("MatMul", 2, 1),
+    ADD("Add", 2, 1),
+    SUB("Sub", 2, 1),
+    RELU("Relu", 1, 1),
+    SOFTMAX("Softmax", 1, 1, attribute("axis", AttributeType.INT)),
+    TRANSPOSE("Transpose", 1, 1, attribute("perm", AttributeType.INTS)),
+    SLICE("Slice", 4, 1),
+    LAYER_NORMALIZATION("LayerNormalization", 3, 1, attribute("axis", AttributeType.INT),
+            attribute("epsilon", AttributeType.FLOAT)),
+    GRU("GRU", 4, 2, attribute("hidden_size", AttributeType.INT),
+            attribute("linear_before_reset", AttributeType.INT));
 
-    /** The opset every graph imports: ScatterElements with reduction needs 16, ORT 1.22 runs up to 22. */
+    /** The opset every graph imports: ScatterElements with reduction needs 16, LayerNormalization 17, ORT 1.22
+     * runs up to 22. */
     static final int OPSET = 18;
 
     private final String opName;

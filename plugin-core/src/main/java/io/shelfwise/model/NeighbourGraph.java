@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.shelfwise.model.OnnxGraphs.property;
+import static io.shelfwise.model.OnnxGraphs.tensor;
+
 /**
  * Exports a {@link NeighbourModel} as an ONNX graph built with Tribuo's ONNX tooling. The neighbour tables are
  * kept sparse (an item's top neighbours, not an items x items matrix), so a 50k-item catalogue stays tens of
@@ -115,21 +118,7 @@ public final class NeighbourGraph {
         add.put("reduction", "add");
         ONNXNode scores = context.operation(GraphOp.SCATTER_ELEMENTS,
                 Arrays.asList(priorScores, flatIdsNode, flatContributions), "scores", add);
-        ONNXNode excludeShape = context.operation(GraphOp.SHAPE, Collections.singletonList(exclude), "exclude_shape");
-        ONNXNode excludedScores = context.operation(GraphOp.EXPAND, Arrays.asList(excludedScore, excludeShape),
-                "excluded_scores");
-        Map<String, Object> replace = new HashMap<>();
-        replace.put("axis", 0);
-        replace.put("reduction", "none");
-        ONNXNode masked = context.operation(GraphOp.SCATTER_ELEMENTS,
-                Arrays.asList(scores, exclude, excludedScores), "masked_scores", replace);
-        Map<String, Object> topAttributes = new HashMap<>();
-        topAttributes.put("axis", -1);
-        topAttributes.put("largest", 1);
-        topAttributes.put("sorted", 1);
-        List<ONNXNode> top = context.operation(GraphOp.TOP_K, Arrays.asList(masked, k),
-                Arrays.asList("top_values", "top_indices"), topAttributes);
-
+        List<ONNXNode> top = OnnxGraphs.topK(context, scores, exclude, k, excludedScore);
         context.assignTo(top.get(0), context.floatOutput(OUT_SCORES, 1));
         context.assignTo(top.get(1), context.floatOutput(OUT_ITEMS, 1));
         context.assignTo(historyIds, context.floatOutput(OUT_NEIGHBOURS, 1));
@@ -148,26 +137,11 @@ public final class NeighbourGraph {
                 .addOutput(tensor(OUT_CONTRIBUTIONS, DataType.FLOAT, "h", m))
                 .build();
 
-        StringBuilder items = new StringBuilder();
-        for (String id : model.itemIds()) {
-            if (id.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("Item id contains a line break: " + id);
-            }
-            items.append(id).append('\n');
-        }
-        return OnnxMl.ModelProto.newBuilder()
-                .setIrVersion(8)
-                .setProducerName("shelfwise")
-                .setProducerVersion(io.shelfwise.ShelfwiseVersion.current().version())
-                .setDomain("io.shelfwise")
-                .setModelVersion(1)
-                .setDocString(model.toString())
-                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(GraphOp.OPSET))
-                .setGraph(graph)
+        return OnnxGraphs.model(graph, model.toString())
                 .addMetadataProps(property(META_FORMAT, FORMAT))
                 .addMetadataProps(property(META_STRATEGY, model.strategy()))
                 .addMetadataProps(property(META_RECENCY_DECAY, Double.toString(model.recencyDecay())))
-                .addMetadataProps(property(META_ITEMS, items.toString()))
+                .addMetadataProps(property(META_ITEMS, OnnxGraphs.joinItems(model.itemIds())))
                 .addMetadataProps(property(ONNXExportable.PROVENANCE_METADATA_FIELD,
                         ONNXExportable.SERIALIZER.marshalAndSerialize(provenance)))
                 .build();
@@ -183,26 +157,5 @@ public final class NeighbourGraph {
             }
         }
         throw new IllegalStateException("The graph has no initializer " + initializer);
-    }
-
-    private static OnnxMl.StringStringEntryProto property(String key, String value) {
-        return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
-    }
-
-    private static OnnxMl.ValueInfoProto tensor(String name, DataType type, Object... dims) {
-        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
-        for (Object dim : dims) {
-            OnnxMl.TensorShapeProto.Dimension.Builder d = OnnxMl.TensorShapeProto.Dimension.newBuilder();
-            if (dim instanceof Integer) {
-                d.setDimValue((Integer) dim);
-            } else {
-                d.setDimParam((String) dim);
-            }
-            shape.addDim(d);
-        }
-        return OnnxMl.ValueInfoProto.newBuilder().setName(name)
-                .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
-                        .setElemType(type.getNumber()).setShape(shape)))
-                .build();
     }
 }

@@ -1,13 +1,10 @@
 package io.shelfwise.model;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
-import com.oracle.labs.mlrg.olcut.provenance.io.ProvenanceSerializationException;
 import io.shelfwise.recommend.NeighbourModel;
 import org.tribuo.ONNXExportable;
 import org.tribuo.provenance.ModelProvenance;
@@ -15,12 +12,15 @@ import org.tribuo.provenance.ModelProvenance;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.shelfwise.model.OnnxSessions.checkSignature;
+import static io.shelfwise.model.OnnxSessions.closeQuietly;
+import static io.shelfwise.model.OnnxSessions.firstLine;
+import static io.shelfwise.model.OnnxSessions.items;
 
 /**
  * A {@link NeighbourGraph} loaded into ONNX Runtime. Loading validates everything before the model can serve: the
@@ -28,7 +28,7 @@ import java.util.Map;
  * metadata matches the graph's tables, and a dry run answers. Thread-safe: ONNX Runtime sessions may run
  * concurrently. Close it when it is no longer served.
  */
-public final class OnnxNeighbourModel implements AutoCloseable {
+public final class OnnxNeighbourModel implements RankingModel {
 
     private static final Map<String, OnnxJavaType> INPUTS = new HashMap<>();
     private static final Map<String, OnnxJavaType> OUTPUTS = new HashMap<>();
@@ -62,11 +62,7 @@ public final class OnnxNeighbourModel implements AutoCloseable {
         this.recencyDecay = recencyDecay;
         this.provenance = provenance;
         this.artifactBytes = artifactBytes;
-        Map<String, Integer> map = new HashMap<>(itemIds.size() * 2);
-        for (int i = 0; i < itemIds.size(); i++) {
-            map.put(itemIds.get(i), i);
-        }
-        this.index = map;
+        this.index = OnnxSessions.index(itemIds);
     }
 
     /**
@@ -75,29 +71,16 @@ public final class OnnxNeighbourModel implements AutoCloseable {
      * @throws ModelLoadException if the bytes are not a valid, consistent Shelfwise neighbour graph
      */
     public static OnnxNeighbourModel load(byte[] onnx) throws ModelLoadException {
-        if (onnx == null || onnx.length == 0) {
-            throw new ModelLoadException("The model file is empty");
-        }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        try (OrtSession.SessionOptions options = sessionOptions()) {
-            session = environment.createSession(onnx, options);
-        } catch (OrtException e) {
-            throw new ModelLoadException("Not a valid ONNX model (ONNX Runtime: " + firstLine(e.getMessage()) + ")", e);
-        }
+        OrtSession session = OnnxSessions.open(environment, onnx);
         try {
             Map<String, String> metadata = session.getMetadata().getCustomMetadata();
-            String format = metadata.get(NeighbourGraph.META_FORMAT);
-            if (!NeighbourGraph.FORMAT.equals(format)) {
-                throw new ModelLoadException("Not a Shelfwise neighbour graph: metadata " + NeighbourGraph.META_FORMAT
-                        + " is " + (format == null ? "missing" : "'" + format + "'") + ", expected '"
-                        + NeighbourGraph.FORMAT + "'");
-            }
+            OnnxSessions.checkFormat(metadata, NeighbourGraph.FORMAT, "neighbour graph");
             checkSignature("input", session.getInputInfo(), INPUTS);
             checkSignature("output", session.getOutputInfo(), OUTPUTS);
             List<String> items = items(metadata.get(NeighbourGraph.META_ITEMS));
             double decay = decay(metadata.get(NeighbourGraph.META_RECENCY_DECAY));
-            ModelProvenance provenance = provenance(metadata.get(ONNXExportable.PROVENANCE_METADATA_FIELD));
+            ModelProvenance provenance = OnnxSessions.provenance(metadata.get(ONNXExportable.PROVENANCE_METADATA_FIELD));
             String strategy = metadata.getOrDefault(NeighbourGraph.META_STRATEGY, "unnamed");
             OnnxNeighbourModel model = new OnnxNeighbourModel(environment, session, strategy, items, decay, provenance,
                     onnx.length);
@@ -112,48 +95,6 @@ public final class OnnxNeighbourModel implements AutoCloseable {
         }
     }
 
-    /** Settings that gave the steadiest latency on a shared 2-core machine (see ../shared/DESIGN.md). */
-    private static OrtSession.SessionOptions sessionOptions() throws OrtException {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(1);
-        options.setInterOpNumThreads(1);
-        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        options.addConfigEntry("session.intra_op.allow_spinning", "0");
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        return options;
-    }
-
-    private static void checkSignature(String kind, Map<String, NodeInfo> actual, Map<String, OnnxJavaType> expected)
-            throws ModelLoadException {
-        for (Map.Entry<String, OnnxJavaType> e : expected.entrySet()) {
-            NodeInfo info = actual.get(e.getKey());
-            if (info == null || !(info.getInfo() instanceof TensorInfo)) {
-                throw new ModelLoadException("The graph has no tensor " + kind + " '" + e.getKey() + "'; it has "
-                        + actual.keySet());
-            }
-            OnnxJavaType type = ((TensorInfo) info.getInfo()).type;
-            if (type != e.getValue()) {
-                throw new ModelLoadException("The graph's " + kind + " '" + e.getKey() + "' is " + type + ", expected "
-                        + e.getValue());
-            }
-        }
-        if (actual.size() != expected.size()) {
-            throw new ModelLoadException("The graph has " + kind + "s " + actual.keySet() + ", expected "
-                    + expected.keySet());
-        }
-    }
-
-    private static List<String> items(String joined) throws ModelLoadException {
-        if (joined == null || joined.isEmpty()) {
-            throw new ModelLoadException("The model lists no items (metadata " + NeighbourGraph.META_ITEMS + ")");
-        }
-        List<String> items = new ArrayList<>(Arrays.asList(joined.split("\n")));
-        if (items.size() != new java.util.HashSet<>(items).size()) {
-            throw new ModelLoadException("The model's item list has duplicate ids");
-        }
-        return items;
-    }
-
     private static double decay(String value) throws ModelLoadException {
         try {
             double decay = Double.parseDouble(value);
@@ -164,18 +105,6 @@ public final class OnnxNeighbourModel implements AutoCloseable {
             // reported below
         }
         throw new ModelLoadException("The model's recency decay '" + value + "' is not a number in (0, 1]");
-    }
-
-    private static ModelProvenance provenance(String serialized) throws ModelLoadException {
-        if (serialized == null) {
-            throw new ModelLoadException("The model carries no Tribuo provenance (metadata "
-                    + ONNXExportable.PROVENANCE_METADATA_FIELD + ")");
-        }
-        try {
-            return (ModelProvenance) ONNXExportable.SERIALIZER.deserializeAndUnmarshal(serialized);
-        } catch (ProvenanceSerializationException | RuntimeException e) {
-            throw new ModelLoadException("The model's Tribuo provenance cannot be read: " + e.getMessage(), e);
-        }
     }
 
     /** Ranks the whole catalogue once: proves the tables match the item list before the model serves. */
@@ -326,21 +255,5 @@ public final class OnnxNeighbourModel implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(session);
-    }
-
-    private static void closeQuietly(OrtSession session) {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            // nothing left to release
-        }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

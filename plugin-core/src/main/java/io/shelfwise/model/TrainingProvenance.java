@@ -6,6 +6,7 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import io.shelfwise.ShelfwiseVersion;
 import io.shelfwise.recommend.InteractionData;
 import io.shelfwise.recommend.NeighbourModel;
+import io.shelfwise.sequence.SequenceModel;
 import org.tribuo.provenance.ModelProvenance;
 
 import java.nio.charset.StandardCharsets;
@@ -32,16 +33,32 @@ public final class TrainingProvenance {
      */
     public static ModelProvenance of(NeighbourModel model, InteractionData data, String source, Class<?> trainer,
                                      Map<String, ?> settings, Clock clock) {
+        Map<String, Provenance> instance = new HashMap<>();
+        instance.put("max-neighbours", new IntProvenance("max-neighbours", model.maxNeighbours()));
+        return of(NeighbourModel.class, model.strategy(), instance, data, source, trainer, settings, clock);
+    }
+
+    /** The same for a sequential model, whose settings are the trainer's. */
+    public static ModelProvenance of(SequenceModel model, InteractionData data, String source, Class<?> trainer,
+                                     Clock clock) {
+        Map<String, Provenance> instance = new HashMap<>();
+        instance.put("architecture", new StringProvenance("architecture",
+                model.settings().architecture().modelName()));
+        return of(SequenceModel.class, model.name(), instance, data, source, trainer, model.settings().asMap(),
+                clock);
+    }
+
+    private static ModelProvenance of(Class<?> modelClass, String strategy, Map<String, Provenance> instance,
+                                      InteractionData data, String source, Class<?> trainer, Map<String, ?> settings,
+                                      Clock clock) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         InteractionSourceProvenance sourceProvenance = new InteractionSourceProvenance(source, now, hash(data));
         InteractionDatasetProvenance dataset = new InteractionDatasetProvenance(sourceProvenance, data.numUsers(),
                 data.numItems(), data.size());
-        Map<String, Provenance> instance = new HashMap<>();
-        instance.put("strategy", new StringProvenance("strategy", model.strategy()));
+        instance.put("strategy", new StringProvenance("strategy", strategy));
         instance.put("shelfwise-version", new StringProvenance("shelfwise-version",
                 ShelfwiseVersion.current().version()));
-        instance.put("max-neighbours", new IntProvenance("max-neighbours", model.maxNeighbours()));
-        return new ModelProvenance(NeighbourModel.class.getName(), now, dataset,
+        return new ModelProvenance(modelClass.getName(), now, dataset,
                 RecommenderTrainerProvenance.of(trainer, settings), instance);
     }
 

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shelfwise.events.ShopperKey;
-import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.RankingModel;
 import io.shelfwise.model.RankedItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +146,7 @@ public final class OnnxRecommender implements Recommender {
             return;
         }
         try {
-            OnnxNeighbourModel model = lease.model();
+            RankingModel model = lease.model();
             List<String> inputIds = context.input(step.input());
             if (step.input() != StrategyInput.NONE && inputIds.isEmpty()) {
                 return;
@@ -177,7 +177,7 @@ public final class OnnxRecommender implements Recommender {
         }
     }
 
-    private void take(Placement.Step step, Context context, OnnxNeighbourModel model, int[] input, String version,
+    private void take(Placement.Step step, Context context, RankingModel model, int[] input, String version,
                       RankedItems ranked, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
         Placement placement = context.placement;
@@ -280,7 +280,7 @@ public final class OnnxRecommender implements Recommender {
         }
     }
 
-    private static int[] indices(OnnxNeighbourModel model, Iterable<String> ids) {
+    private static int[] indices(RankingModel model, Iterable<String> ids) {
         int[] out = new int[16];
         int n = 0;
         for (String id : ids) {

@@ -1,7 +1,8 @@
 package io.shelfwise.serving;
 
 import io.shelfwise.model.ModelLoadException;
-import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.RankingModel;
+import io.shelfwise.model.RankingModels;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,11 +29,11 @@ public final class ServingModels implements AutoCloseable {
      * @throws ModelLoadException if the artifact cannot be served; the previous model stays active
      */
     public void activate(String slot, String version, byte[] onnx) throws ModelLoadException {
-        activate(slot, version, OnnxNeighbourModel.load(onnx));
+        activate(slot, version, RankingModels.load(onnx));
     }
 
     /** Makes an already loaded model the active one of a slot; takes ownership of it. */
-    public void activate(String slot, String version, OnnxNeighbourModel model) {
+    public void activate(String slot, String version, RankingModel model) {
         Slot previous = active.put(slot, new Slot(model, version));
         generation.incrementAndGet();
         if (previous != null) {
@@ -96,12 +97,12 @@ public final class ServingModels implements AutoCloseable {
     }
 
     private static final class Slot {
-        final OnnxNeighbourModel model;
+        final RankingModel model;
         final String version;
         /** One for being active, one per request holding it; closed at zero. */
         private final AtomicInteger references = new AtomicInteger(1);
 
-        Slot(OnnxNeighbourModel model, String version) {
+        Slot(RankingModel model, String version) {
             this.model = model;
             this.version = version;
         }
@@ -133,7 +134,7 @@ public final class ServingModels implements AutoCloseable {
             this.slot = slot;
         }
 
-        OnnxNeighbourModel model() {
+        RankingModel model() {
             return slot.model;
         }
 

@@ -1,7 +1,8 @@
 package io.shelfwise.training;
 
 import io.shelfwise.model.ModelLoadException;
-import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.RankingModel;
+import io.shelfwise.model.RankingModels;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.serving.ServingModels;
@@ -100,7 +101,7 @@ public final class ActiveModelSync implements AutoCloseable {
     }
 
     /** Reads and validates a version's artifact. */
-    static OnnxNeighbourModel load(ModelRegistry registry, ModelVersion version)
+    static RankingModel load(ModelRegistry registry, ModelVersion version)
             throws IOException, ModelLoadException {
         try (InputStream in = registry.openArtifact(version)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -109,7 +110,7 @@ public final class ActiveModelSync implements AutoCloseable {
             while ((n = in.read(buffer)) > 0) {
                 bytes.write(buffer, 0, n);
             }
-            return OnnxNeighbourModel.load(bytes.toByteArray());
+            return RankingModels.load(bytes.toByteArray());
         }
     }
 

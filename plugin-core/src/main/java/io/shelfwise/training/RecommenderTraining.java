@@ -7,11 +7,16 @@ import io.shelfwise.eval.RankingMetrics;
 import io.shelfwise.model.ModelLoadException;
 import io.shelfwise.model.NeighbourGraph;
 import io.shelfwise.model.OnnxNeighbourModel;
+import io.shelfwise.model.RankingModel;
+import io.shelfwise.model.RankingModels;
+import io.shelfwise.model.SequenceGraph;
 import io.shelfwise.model.TrainingProvenance;
 import io.shelfwise.recommend.InteractionData;
 import io.shelfwise.recommend.NeighbourModel;
 import io.shelfwise.recommend.NeighbourTrainer;
 import io.shelfwise.registry.ModelRegistry;
+import io.shelfwise.sequence.SequenceModel;
+import io.shelfwise.sequence.SequenceTrainer;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.registry.TrainingSummary;
 import io.shelfwise.serving.ServingModels;
@@ -72,6 +77,14 @@ public final class RecommenderTraining implements AutoCloseable {
         default NeighbourTrainer tuned(String strategy, InteractionData data, Map<String, Object> settings)
                 throws InterruptedException {
             return trainerFor(strategy);
+        }
+
+        /**
+         * The trainer of a sequence strategy ({@code gru}, {@code sasrec}), or {@code null} when the strategy trains
+         * a neighbour model (the default: none).
+         */
+        default SequenceTrainer sequenceTrainerFor(String strategy) {
+            return null;
         }
     }
 
@@ -184,7 +197,9 @@ public final class RecommenderTraining implements AutoCloseable {
      * @throws IllegalArgumentException if the strategy is unknown
      */
     public ModelVersion trainNow(String strategy, String requestedBy, boolean activate) {
-        trainers.trainerFor(strategy);
+        if (trainers.sequenceTrainerFor(strategy) == null) {
+            trainers.trainerFor(strategy);
+        }
         Map<String, Object> settings = trainers.settingsOf(strategy);
         ModelVersion version = registry.startTraining(strategy, write(settings));
         worker.submit(() -> run(version, settings, requestedBy, activate));
@@ -206,7 +221,7 @@ public final class RecommenderTraining implements AutoCloseable {
         ModelVersion version = registry.version(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("No model version " + versionId));
         try {
-            OnnxNeighbourModel model = load(version);
+            RankingModel model = load(version);
             registry.activate(slot, versionId, by);
             serving.activate(slot, version.label(), model);
         } catch (IOException | ModelLoadException e) {
@@ -232,7 +247,7 @@ public final class RecommenderTraining implements AutoCloseable {
         serving.activate(slot, version.label(), load(version));
     }
 
-    private OnnxNeighbourModel load(ModelVersion version) throws IOException, ModelLoadException {
+    private RankingModel load(ModelVersion version) throws IOException, ModelLoadException {
         return ActiveModelSync.load(registry, version);
     }
 
@@ -250,20 +265,13 @@ public final class RecommenderTraining implements AutoCloseable {
             if (data.numUsers() == 0 || data.numItems() == 0) {
                 throw new IllegalStateException("no events to learn from in " + from + " .. " + to);
             }
-            registry.reportProgress(version.id(), 0.1, "choosing settings on validation targets");
-            Map<String, Object> chosen = new LinkedHashMap<>(settings);
-            NeighbourTrainer tunedTrainer = trainers.tuned(version.strategy(), data, chosen);
-            registry.reportProgress(version.id(), 0.4, "measuring on held-out last items of "
-                    + data.numUsers() + " shoppers");
-            Map<String, Object> metrics = measure(tunedTrainer, data);
-            metrics.put("settings", chosen);
-            registry.reportProgress(version.id(), 0.55, "training on " + data.size() + " interactions");
-            NeighbourModel model = tunedTrainer.train(data);
-            registry.reportProgress(version.id(), 0.8, "exporting to ONNX");
-            ModelProvenance provenance = TrainingProvenance.of(model, data, "event store " + from + " .. " + to,
-                    tunedTrainer.getClass(), chosen, clock);
-            byte[] onnx = NeighbourGraph.export(model, provenance).toByteArray();
-            OnnxNeighbourModel.load(onnx).close();
+            String source = "event store " + from + " .. " + to;
+            SequenceTrainer sequence = trainers.sequenceTrainerFor(version.strategy());
+            Artifact artifact = sequence != null ? sequenceArtifact(version, sequence, data, source)
+                    : neighbourArtifact(version, data, settings, source);
+            byte[] onnx = artifact.onnx;
+            Map<String, Object> metrics = artifact.metrics;
+            ModelProvenance provenance = artifact.provenance;
             registry.reportProgress(version.id(), 0.95, "storing the artifact");
             double seconds = (System.nanoTime() - started) / 1e9;
             ModelVersion ready = registry.completeTraining(version.id(), onnx, TrainingSummary.builder()
@@ -292,12 +300,73 @@ public final class RecommenderTraining implements AutoCloseable {
         }
     }
 
+    /** Tunes, measures, trains and exports a neighbour model. */
+    private Artifact neighbourArtifact(ModelVersion version, InteractionData data, Map<String, Object> settings,
+                                       String source) throws InterruptedException, ModelLoadException {
+        registry.reportProgress(version.id(), 0.1, "choosing settings on validation targets");
+        Map<String, Object> chosen = new LinkedHashMap<>(settings);
+        NeighbourTrainer tunedTrainer = trainers.tuned(version.strategy(), data, chosen);
+        registry.reportProgress(version.id(), 0.4, "measuring on held-out last items of "
+                + data.numUsers() + " shoppers");
+        Map<String, Object> metrics = measure(tunedTrainer, data);
+        metrics.put("settings", chosen);
+        registry.reportProgress(version.id(), 0.55, "training on " + data.size() + " interactions");
+        NeighbourModel model = tunedTrainer.train(data);
+        registry.reportProgress(version.id(), 0.8, "exporting to ONNX");
+        ModelProvenance provenance = TrainingProvenance.of(model, data, source,
+                tunedTrainer.getClass(), chosen, clock);
+        byte[] onnx = NeighbourGraph.export(model, provenance).toByteArray();
+        OnnxNeighbourModel.load(onnx).close();
+        return new Artifact(onnx, metrics, provenance);
+    }
+
+    /**
+     * Trains a sequence model (PyTorch, optional dependency) and exports it. Training holds out each shopper's last
+     * item for early stopping, so the model is measured on exactly those items and the measured model is the one
+     * served. Each epoch reports progress, so a cancelled run stops after the epoch it is in.
+     */
+    private Artifact sequenceArtifact(ModelVersion version, SequenceTrainer trainer, InteractionData data,
+                                      String source) throws InterruptedException, ModelLoadException {
+        registry.reportProgress(version.id(), 0.1, "training " + trainer.name() + " on " + data.size()
+                + " interactions");
+        SequenceModel model = new SequenceTrainer(trainer.settings(),
+                line -> registry.reportProgress(version.id(), 0.5, line)).train(data);
+        registry.reportProgress(version.id(), 0.8, "measuring on held-out last items of " + data.numUsers()
+                + " shoppers");
+        LeaveOneOut.Phase test = LeaveOneOut.test(data);
+        Map<String, Object> metrics = metrics(new FullRankingEvaluator(METRICS_K, 1).evaluate(model,
+                test.histories, test.targets, done -> {
+                }), data);
+        metrics.put("settings", trainer.settings().asMap());
+        registry.reportProgress(version.id(), 0.9, "exporting to ONNX");
+        ModelProvenance provenance = TrainingProvenance.of(model, data, source, SequenceTrainer.class, clock);
+        byte[] onnx = SequenceGraph.export(model, provenance).toByteArray();
+        RankingModels.load(onnx).close();
+        return new Artifact(onnx, metrics, provenance);
+    }
+
+    /** What a run stores: the ONNX bytes, the held-out metrics and the provenance. */
+    private static final class Artifact {
+        final byte[] onnx;
+        final Map<String, Object> metrics;
+        final ModelProvenance provenance;
+
+        Artifact(byte[] onnx, Map<String, Object> metrics, ModelProvenance provenance) {
+            this.onnx = onnx;
+            this.metrics = metrics;
+            this.provenance = provenance;
+        }
+    }
+
     /** HR, NDCG, MRR and coverage at 10 of the trainer on each shopper's held-out last item. */
     private Map<String, Object> measure(NeighbourTrainer trainer, InteractionData data) throws InterruptedException {
         LeaveOneOut.Phase test = LeaveOneOut.test(data);
-        RankingMetrics metrics = new FullRankingEvaluator(METRICS_K, 1).evaluate(trainer.train(test.train),
+        return metrics(new FullRankingEvaluator(METRICS_K, 1).evaluate(trainer.train(test.train),
                 test.histories, test.targets, done -> {
-                });
+                }), data);
+    }
+
+    private static Map<String, Object> metrics(RankingMetrics metrics, InteractionData data) {
         Map<String, Object> out = new LinkedHashMap<>(metrics.asMap());
         out.put("users", metrics.users());
         out.put("items", data.numItems());

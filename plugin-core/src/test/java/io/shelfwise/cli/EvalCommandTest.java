@@ -50,6 +50,29 @@ class EvalCommandTest {
     }
 
     @Test
+    void measuresSequenceModelsAndTheirBlendWithTheDefault(@TempDir Path dir) throws Exception {
+        StringBuilder sequences = new StringBuilder();
+        for (int u = 1; u <= 80; u++) {
+            sequences.append(u);
+            for (int p = 0; p < 6; p++) {
+                sequences.append(' ').append((u + 2 * p) % 15 + 1);
+            }
+            sequences.append('\n');
+        }
+        Path data = dir.resolve("sequences.txt");
+        Files.write(data, sequences.toString().getBytes(StandardCharsets.UTF_8));
+        Path report = dir.resolve("report.json");
+
+        int status = command.run(new String[] {"--dataset", "sequences:" + data, "--models", "gru,sasrec,default+gru",
+                "--out", report.toString(), "--threads", "1"});
+
+        assertThat(status).isZero();
+        String json = new String(Files.readAllBytes(report), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"name\" : \"gru\"", "\"name\" : \"sasrec\"", "\"name\" : \"default+gru\"",
+                "\"HR@10\"", "\"NDCG@10\"", "\"trainSeconds\"", "\"sequenceWeight\"", "\"architecture\" : \"sasrec\"");
+    }
+
+    @Test
     void badCommandLinesSayWhatToChange(@TempDir Path dir) {
         assertThatThrownBy(() -> command.run(new String[] {"--models", "pop"})).hasMessage("--dataset is required");
         assertThatThrownBy(() -> command.run(new String[] {"--dataset", "sequences:" + dir.resolve("none.txt")}))

@@ -85,6 +85,33 @@ class RecommenderTrainingTest {
     }
 
     @Test
+    void trainsASequenceModelIntoTheRegistryAndServesIt() throws Exception {
+        RecommenderTraining neural = RecommenderTraining.builder(registry, serving, (strategy, from, to) -> data.get(),
+                new SequenceStrategies(new StandardTrainers(), java.util.Collections.singletonMap("gru",
+                        io.shelfwise.sequence.SequenceSettings.gru().dimension(8).maxEpochs(2).seed(5).build())))
+                .clock(CLOCK).build();
+        try {
+            ModelVersion started = neural.trainNow("gru", "admin", true);
+            neural.awaitIdle(60, TimeUnit.SECONDS);
+            ModelVersion ready = registry.version(started.id()).get();
+            assertThat(ready.status()).isEqualTo(ModelVersion.Status.READY);
+            assertThat(ready.metricsJson()).contains("\"HR@10\"").contains("\"architecture\":\"gru\"");
+            assertThat(ready.provenanceJson()).contains("SequenceTrainer");
+            assertThat(serving.activeVersions()).containsEntry("gru", "gru@1");
+
+            // cancelled before its first epoch ends: FAILED, and gru@1 keeps serving
+            ModelVersion cancelled = neural.trainNow("gru", "admin", true);
+            neural.cancel(cancelled.id(), "admin");
+            neural.awaitIdle(60, TimeUnit.SECONDS);
+            assertThat(registry.version(cancelled.id()).get().status()).isEqualTo(ModelVersion.Status.FAILED);
+            assertThat(serving.activeVersions()).containsEntry("gru", "gru@1");
+            assertThat(registry.active("gru").get().id()).isEqualTo(ready.id());
+        } finally {
+            neural.close();
+        }
+    }
+
+    @Test
     void aRunThatFailsLeavesThePreviousVersionServing() throws Exception {
         training.trainNow("default", "admin", true);
         training.awaitIdle(60, TimeUnit.SECONDS);

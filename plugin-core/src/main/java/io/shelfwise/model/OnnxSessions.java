@@ -1,0 +1,124 @@
+package io.shelfwise.model;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import com.oracle.labs.mlrg.olcut.provenance.io.ProvenanceSerializationException;
+import org.tribuo.ONNXExportable;
+import org.tribuo.provenance.ModelProvenance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What loading any Shelfwise graph into ONNX Runtime shares: session settings and the checks of its metadata. */
+final class OnnxSessions {
+
+    private OnnxSessions() {
+    }
+
+    /** Settings that gave the steadiest latency on a shared 2-core machine (see ../shared/DESIGN.md). */
+    /** A session over the bytes, or a ModelLoadException saying they are not ONNX. */
+    static OrtSession open(OrtEnvironment environment, byte[] onnx) throws ModelLoadException {
+        if (onnx == null || onnx.length == 0) {
+            throw new ModelLoadException("The model file is empty");
+        }
+        try (OrtSession.SessionOptions options = sessionOptions()) {
+            return environment.createSession(onnx, options);
+        } catch (OrtException e) {
+            throw new ModelLoadException("Not a valid ONNX model (ONNX Runtime: " + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Refuses a graph whose metadata does not name the expected format. */
+    static void checkFormat(Map<String, String> metadata, String expected, String kind) throws ModelLoadException {
+        String format = metadata.get(NeighbourGraph.META_FORMAT);
+        if (!expected.equals(format)) {
+            throw new ModelLoadException("Not a Shelfwise " + kind + ": metadata " + NeighbourGraph.META_FORMAT
+                    + " is " + (format == null ? "missing" : "'" + format + "'") + ", expected '" + expected + "'");
+        }
+    }
+
+    /** Item id to catalogue index. */
+    static Map<String, Integer> index(List<String> itemIds) {
+        Map<String, Integer> map = new HashMap<>(itemIds.size() * 2);
+        for (int i = 0; i < itemIds.size(); i++) {
+            map.put(itemIds.get(i), i);
+        }
+        return map;
+    }
+
+    static OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
+    }
+
+    static void checkSignature(String kind, Map<String, NodeInfo> actual, Map<String, OnnxJavaType> expected)
+            throws ModelLoadException {
+        for (Map.Entry<String, OnnxJavaType> e : expected.entrySet()) {
+            NodeInfo info = actual.get(e.getKey());
+            if (info == null || !(info.getInfo() instanceof TensorInfo)) {
+                throw new ModelLoadException("The graph has no tensor " + kind + " '" + e.getKey() + "'; it has "
+                        + actual.keySet());
+            }
+            OnnxJavaType type = ((TensorInfo) info.getInfo()).type;
+            if (type != e.getValue()) {
+                throw new ModelLoadException("The graph's " + kind + " '" + e.getKey() + "' is " + type + ", expected "
+                        + e.getValue());
+            }
+        }
+        if (actual.size() != expected.size()) {
+            throw new ModelLoadException("The graph has " + kind + "s " + actual.keySet() + ", expected "
+                    + expected.keySet());
+        }
+    }
+
+    static List<String> items(String joined) throws ModelLoadException {
+        if (joined == null || joined.isEmpty()) {
+            throw new ModelLoadException("The model lists no items (metadata " + NeighbourGraph.META_ITEMS + ")");
+        }
+        List<String> items = new ArrayList<>(Arrays.asList(joined.split("\n")));
+        if (items.size() != new java.util.HashSet<>(items).size()) {
+            throw new ModelLoadException("The model's item list has duplicate ids");
+        }
+        return items;
+    }
+
+    static ModelProvenance provenance(String serialized) throws ModelLoadException {
+        if (serialized == null) {
+            throw new ModelLoadException("The model carries no Tribuo provenance (metadata "
+                    + ONNXExportable.PROVENANCE_METADATA_FIELD + ")");
+        }
+        try {
+            return (ModelProvenance) ONNXExportable.SERIALIZER.deserializeAndUnmarshal(serialized);
+        } catch (ProvenanceSerializationException | RuntimeException e) {
+            throw new ModelLoadException("The model's Tribuo provenance cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // nothing left to release
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,42 @@
+package io.shelfwise.model;
+
+import ai.onnxruntime.OrtException;
+import org.tribuo.provenance.ModelProvenance;
+
+import java.util.List;
+
+/**
+ * A recommender model loaded for serving: ranks the catalogue for a history. Implementations are thread-safe
+ * (ONNX Runtime sessions may run concurrently) and hold native resources until closed. Load one with
+ * {@link RankingModels#load(byte[])}, which picks the implementation from the artifact's format.
+ */
+public interface RankingModel extends AutoCloseable {
+
+    /**
+     * The top {@code k} items for a history.
+     *
+     * @param history catalogue indices, oldest first (see {@link #indexOf}); may be empty
+     * @param exclude catalogue indices never to return
+     * @param k       how many; more than the catalogue returns the catalogue
+     * @return at most {@code k} items, best first, with no excluded item; {@link RankedItems#source} may be -1 for
+     *         every item when the model cannot attribute a recommendation to a history item
+     * @throws IllegalArgumentException if an index lies outside the catalogue
+     * @throws OrtException if ONNX Runtime fails
+     */
+    RankedItems rank(int[] history, int[] exclude, int k) throws OrtException;
+
+    String strategy();
+
+    List<String> itemIds();
+
+    /** The catalogue index of an item id, or -1 when the model does not know it. */
+    int indexOf(String itemId);
+
+    ModelProvenance provenance();
+
+    /** Size of the ONNX artifact this model was loaded from. */
+    long artifactBytes();
+
+    @Override
+    void close();
+}

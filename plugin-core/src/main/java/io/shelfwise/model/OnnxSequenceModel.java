@@ -128,6 +128,11 @@ public final class OnnxSequenceModel implements RankingModel {
     }
 
     @Override
+    public boolean attributesToHistory() {
+        return false;
+    }
+
+    @Override
     public RankedItems rank(int[] history, int[] exclude, int k) throws OrtException {
         int n = itemIds.size();
         int limit = Math.min(k, n);

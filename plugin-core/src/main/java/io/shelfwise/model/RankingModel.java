@@ -27,6 +27,14 @@ public interface RankingModel extends AutoCloseable {
 
     String strategy();
 
+    /**
+     * True when {@link RankedItems#source} names the history item behind each recommendation ("because you viewed
+     * X"); false for models that read the history as a whole (sequence models).
+     */
+    default boolean attributesToHistory() {
+        return true;
+    }
+
     List<String> itemIds();
 
     /** The catalogue index of an item id, or -1 when the model does not know it. */

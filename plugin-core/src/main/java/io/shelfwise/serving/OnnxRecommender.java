@@ -200,8 +200,19 @@ public final class OnnxRecommender implements Recommender {
             }
             int source = ranked.source(r);
             String sourceId = source >= 0 ? model.itemIds().get(input[source]) : null;
-            picked.put(id, new Recommendation(id, ranked.score(r), step.strategy(), version,
-                    reason(step, context, item, sourceId), sourceId));
+            String reason;
+            if (sourceId == null && !model.attributesToHistory() && input.length > 0) {
+                // a sequence model reads the whole history: one page item is what it goes with, else the visit
+                if (step.input() == StrategyInput.CONTEXT_ITEMS && input.length == 1) {
+                    sourceId = model.itemIds().get(input[0]);
+                    reason = reason(step, context, item, sourceId);
+                } else {
+                    reason = "Picked from what you viewed recently";
+                }
+            } else {
+                reason = reason(step, context, item, sourceId);
+            }
+            picked.put(id, new Recommendation(id, ranked.score(r), step.strategy(), version, reason, sourceId));
         }
     }
 

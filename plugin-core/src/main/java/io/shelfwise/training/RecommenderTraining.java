@@ -53,6 +53,9 @@ import java.util.function.LongSupplier;
  */
 public final class RecommenderTraining implements AutoCloseable {
 
+    /** Fewer distinct products than this in a strategy's history is no model: its placements fall back. */
+    static final int MIN_ITEMS = 10;
+
     /** Reads the histories a strategy trains on from the events in {@code [from, to)}. */
     public interface HistoryLoader {
         InteractionData load(String strategy, Instant from, Instant to);
@@ -264,6 +267,11 @@ public final class RecommenderTraining implements AutoCloseable {
             InteractionData data = loader.load(version.strategy(), from, to);
             if (data.numUsers() == 0 || data.numItems() == 0) {
                 throw new IllegalStateException("no events to learn from in " + from + " .. " + to);
+            }
+            if (data.numItems() < MIN_ITEMS) {
+                // a model of one or two products would push out the fallbacks that know the whole catalogue
+                throw new IllegalStateException("too little history to learn from in " + from + " .. " + to + ": "
+                        + data.numItems() + " product(s), at least " + MIN_ITEMS + " needed");
             }
             String source = "event store " + from + " .. " + to;
             SequenceTrainer sequence = trainers.sequenceTrainerFor(version.strategy());

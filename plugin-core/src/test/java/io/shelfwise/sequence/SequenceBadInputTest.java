@@ -122,6 +122,9 @@ class SequenceBadInputTest {
                     .sessionItems(Arrays.asList("item-3", "not-in-the-model", "item-4")).count(5).build());
             assertThat(response.items()).hasSize(5);
             assertThat(response.items().get(0).modelVersion()).isEqualTo("sasrec@1");
+            // the model reads the visit as a whole: the reason says so rather than naming one item
+            assertThat(response.items()).allSatisfy(r ->
+                    assertThat(r.reason()).isEqualTo("Picked from what you viewed recently"));
         } finally {
             models.close();
         }

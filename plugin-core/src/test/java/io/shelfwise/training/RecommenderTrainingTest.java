@@ -263,4 +263,16 @@ class RecommenderTrainingTest {
         // the first to grow by under 1% (38,954 -> 38,961), not during the import, and not never
         assertThat(lastRead.get()).isEqualTo(38_961);
     }
+
+    @Test
+    void aHistoryOfAFewProductsIsNoModelAndThePlacementKeepsItsFallbacks() throws Exception {
+        data.set(InteractionData.of(new int[][] {{0, 1}, {1, 2}, {0, 2}}, java.util.Arrays.asList("a", "b", "c"),
+                java.util.Arrays.asList("p1", "p2", "p3")));
+        ModelVersion run = training.trainNow("also-viewed", "bootstrap", true);
+        training.awaitIdle(30, TimeUnit.SECONDS);
+        ModelVersion failed = registry.version(run.id()).get();
+        assertThat(failed.status()).isEqualTo(ModelVersion.Status.FAILED);
+        assertThat(failed.message()).contains("too little history", "3 product(s)");
+        assertThat(registry.active("also-viewed")).isEmpty();
+    }
 }

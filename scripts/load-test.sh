@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Load on loopback with wrk (Debian's package, installed here if missing) against a running store: a product page
+# with its widgets, and the JSON endpoint, 30 s each at 32 connections on 2 threads. Prints requests/s, latency
+# percentiles and non-2xx counts; writes artifacts/load.txt.
+# usage: scripts/load-test.sh [baseUrl] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BASE="${1:-http://localhost:8080}"
+SECONDS_EACH="${2:-30}"
+if ! command -v wrk >/dev/null 2>&1; then
+    SUDO=""; [[ "$(id -u)" != 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+mkdir -p artifacts
+product_url="$(curl -s "$BASE/shelfwise/api/recommendations?placement=home-trending&limit=1" \
+    | sed -n 's/.*"url":"\([^"]*\)".*/\1/p')"
+product_id="$(curl -s "$BASE/shelfwise/api/recommendations?placement=home-trending&limit=1" \
+    | sed -n 's/.*"id":"\([0-9]*\)".*/\1/p')"
+[[ -n "$product_url" && -n "$product_id" ]] || { echo "load-test: the store at $BASE has no trained models yet" >&2; exit 1; }
+# Non-2xx responses are counted by wrk's summary ("Non-2xx or 3xx responses"); a line is printed only if any.
+run() {
+    echo "== $1"
+    wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "$2"
+}
+{
+    echo "Machine: $(nproc) cores, $(uname -sr); store at $BASE"
+    run "product page with widgets: $product_url" "$BASE$product_url"
+    run "JSON endpoint (pdp-also-bought, 8 items)" \
+        "$BASE/shelfwise/api/recommendations?placement=pdp-also-bought&limit=8&product=$product_id"
+    run "static script (baseline: no model, no page)" "$BASE/shelfwise/static/shelfwise.js"
+} | tee artifacts/load.txt

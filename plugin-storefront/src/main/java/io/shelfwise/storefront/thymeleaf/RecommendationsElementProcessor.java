@@ -34,10 +34,12 @@ final class RecommendationsElementProcessor extends AbstractElementProcessor {
     static final String WIDGET_VARIABLE = "widget";
 
     private final Supplier<RecommendationWidgets> widgets;
+    private final boolean enabled;
 
-    RecommendationsElementProcessor(Supplier<RecommendationWidgets> widgets) {
+    RecommendationsElementProcessor(Supplier<RecommendationWidgets> widgets, boolean enabled) {
         super("recommendations");
         this.widgets = widgets;
+        this.enabled = enabled;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class RecommendationsElementProcessor extends AbstractElementProcessor {
     protected ProcessorResult processElement(Arguments arguments, Element element) {
         NestableNode parent = element.getParent();
         String placement = text(arguments, element, "placement");
-        if (placement != null && arguments.getContext() instanceof IWebContext) {
+        if (enabled && placement != null && arguments.getContext() instanceof IWebContext) {
             HttpServletRequest request = ((IWebContext) arguments.getContext()).getHttpServletRequest();
             int limit = limit(text(arguments, element, "limit"));
             String product = text(arguments, element, "product");

@@ -17,9 +17,12 @@ public final class ShelfwiseDialect extends AbstractDialect {
     public static final String PREFIX = "shelfwise";
 
     private final Supplier<RecommendationWidgets> widgets;
+    private final boolean enabled;
 
-    public ShelfwiseDialect(Supplier<RecommendationWidgets> widgets) {
+    /** @param enabled false: every widget element renders as nothing */
+    public ShelfwiseDialect(Supplier<RecommendationWidgets> widgets, boolean enabled) {
         this.widgets = widgets;
+        this.enabled = enabled;
     }
 
     @Override
@@ -29,6 +32,6 @@ public final class ShelfwiseDialect extends AbstractDialect {
 
     @Override
     public Set<IProcessor> getProcessors() {
-        return Collections.<IProcessor>singleton(new RecommendationsElementProcessor(widgets));
+        return Collections.<IProcessor>singleton(new RecommendationsElementProcessor(widgets, enabled));
     }
 }

@@ -25,6 +25,7 @@ public final class TemplateEngineRegistration implements BeanPostProcessor, Bean
 
     private final String engineBean;
     private final String widgetsBean;
+    private final boolean enabled;
     private volatile BeanFactory beanFactory;
     private volatile RecommendationWidgets widgets;
 
@@ -33,8 +34,17 @@ public final class TemplateEngineRegistration implements BeanPostProcessor, Bean
      * @param widgetsBean the {@link RecommendationWidgets} bean's name
      */
     public TemplateEngineRegistration(String engineBean, String widgetsBean) {
+        this(engineBean, widgetsBean, true);
+    }
+
+    /**
+     * @param enabled false renders every widget element as nothing, without asking a model (a store's switch to
+     *                turn recommendations off without editing templates)
+     */
+    public TemplateEngineRegistration(String engineBean, String widgetsBean, boolean enabled) {
         this.engineBean = engineBean;
         this.widgetsBean = widgetsBean;
+        this.enabled = enabled;
     }
 
     @Override
@@ -55,7 +65,7 @@ public final class TemplateEngineRegistration implements BeanPostProcessor, Bean
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (beanName.equals(engineBean) && bean instanceof TemplateEngine) {
             TemplateEngine engine = (TemplateEngine) bean;
-            engine.addDialect(new ShelfwiseDialect(this::widgets));
+            engine.addDialect(new ShelfwiseDialect(this::widgets, enabled));
             engine.addTemplateResolver(templateResolver());
         }
         return bean;

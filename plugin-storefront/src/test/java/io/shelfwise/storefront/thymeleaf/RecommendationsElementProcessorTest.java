@@ -65,6 +65,10 @@ class RecommendationsElementProcessorTest {
     };
 
     private String render() {
+        return render(true);
+    }
+
+    private String render(boolean enabled) {
         RecommendationWidgets widgets = new RecommendationWidgets(recommender, catalogue, null, "/cart/add",
                 request -> null, Collections::<String>emptyList);
         TemplateEngine engine = new TemplateEngine();
@@ -74,7 +78,7 @@ class RecommendationsElementProcessorTest {
         pages.setTemplateMode("HTML5");
         pages.setOrder(1);
         engine.addTemplateResolver(pages);
-        TemplateEngineRegistration registration = new TemplateEngineRegistration("engine", "widgets");
+        TemplateEngineRegistration registration = new TemplateEngineRegistration("engine", "widgets", enabled);
         org.springframework.beans.factory.support.StaticListableBeanFactory beans =
                 new org.springframework.beans.factory.support.StaticListableBeanFactory();
         beans.addBean("widgets", widgets);
@@ -122,6 +126,13 @@ class RecommendationsElementProcessorTest {
         // the lazy widget costs the page no model call
         assertThat(asked).extracting(RecommendationRequest::placement)
                 .containsExactly("home-for-you", "home-trending", "no-such-placement");
+    }
+
+    @Test
+    void switchedOffEveryWidgetRendersAsNothingAndNoModelIsAsked() {
+        String html = render(false);
+        assertThat(html).doesNotContain("shelfwise");
+        assertThat(asked).isEmpty();
     }
 
     private static int count(String html, String needle) {

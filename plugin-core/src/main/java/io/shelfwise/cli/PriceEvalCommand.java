@@ -1,0 +1,78 @@
+package io.shelfwise.cli;
+
+import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.price.PriceEvaluation;
+import io.shelfwise.price.PriceHistory;
+import io.shelfwise.price.PriceModelTrainer;
+import io.shelfwise.price.SalesFile;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code shelfwise price-eval}: trains the price model on one online-retail file and measures it on the products
+ * of another.
+ * <pre>
+ * price-eval --train PATH.csv --test PATH.csv [--out report.json] [--seed 42]
+ * </pre>
+ */
+final class PriceEvalCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    PriceEvalCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    int run(String[] args) throws IOException, ModelLoadException {
+        Map<String, String> options = Options.parse(args, Arrays.asList("train", "test", "out", "seed"));
+        Path train = readable(Options.required(options, "train"));
+        Path test = readable(Options.required(options, "test"));
+        Path report = Paths.get(options.getOrDefault("out", "report.json"));
+        int seed = Options.integer(options, "seed", 42, 0, Integer.MAX_VALUE);
+        PriceTribuoLogging.quiet();
+        err.println("Reading " + train.getFileName() + " and " + test.getFileName() + "...");
+        PriceHistory trainHistory = SalesFile.read(train);
+        PriceHistory testHistory = SalesFile.read(test);
+        err.println("Training on " + trainHistory.pricedProducts().size() + " products ("
+                + trainHistory.rejectedTotal() + " rows left out), predicting " + testHistory.pricedProducts().size()
+                + "...");
+        Path work = report.toAbsolutePath().getParent();
+        Files.createDirectories(work);
+        Map<String, Object> json = new PriceEvaluation(PriceModelTrainer.Settings.builder().seed(seed).build(), clock)
+                .evaluate(trainHistory, testHistory, work);
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(report.toFile(), json);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> baselines = (Map<String, Object>) json.get("baselines");
+        out.printf(Locale.ROOT, "products %s  rmsle %s  global-median %s  bow-ridge %s  ratio %s  coverage %s%n",
+                json.get("products"), fmt(json.get("rmsle")), fmt(baselines.get("global-median")),
+                fmt(baselines.get("bow-ridge")), fmt(json.get("rmsleVsBowRidge")), fmt(json.get("intervalCoverage")));
+        out.println("Report: " + report);
+        return 0;
+    }
+
+    private static String fmt(Object value) {
+        return value instanceof Number ? String.format(Locale.ROOT, "%.4f", ((Number) value).doubleValue()) : "-";
+    }
+
+    private static Path readable(String path) {
+        Path p = Paths.get(path);
+        if (!Files.isReadable(p)) {
+            throw new UsageException("Cannot read " + path);
+        }
+        return p;
+    }
+}

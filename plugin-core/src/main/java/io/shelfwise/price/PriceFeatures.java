@@ -26,6 +26,8 @@ final class PriceFeatures {
     /** Weight of code closeness added to text similarity when ranking neighbours. */
     static final double CODE_BONUS = 0.2;
     static final double CODE_SCALE = 5.0;
+    /** Standardised dense features are clipped to [-CLIP, CLIP]. */
+    static final double CLIP = 4.0;
 
     /** Dense feature names, in order. */
     static final List<String> DENSE = Collections.unmodifiableList(Arrays.asList(
@@ -52,19 +54,13 @@ final class PriceFeatures {
     static final class Vector {
         final String[] names;
         final double[] values;
+        /** No word known to training and no numbered code: nothing resembles the product. */
+        final boolean unfamiliar;
 
-        Vector(String[] names, double[] values) {
+        Vector(String[] names, double[] values, boolean unfamiliar) {
             this.names = names;
             this.values = values;
-        }
-
-        double value(String name) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(name)) {
-                    return values[i];
-                }
-            }
-            return 0;
+            this.unfamiliar = unfamiliar;
         }
     }
 
@@ -194,7 +190,7 @@ final class PriceFeatures {
                     ss += (r[j] - mean) * (r[j] - mean);
                 }
                 denseMean[j] = mean;
-                denseSd[j] = Math.sqrt(ss / n) > 1e-9 ? Math.sqrt(ss / n) : 1.0;
+                denseSd[j] = Math.sqrt(ss / n) > 1e-3 ? Math.sqrt(ss / n) : 1.0;
             }
         }
         this.denseMean = denseMean.clone();
@@ -277,13 +273,15 @@ final class PriceFeatures {
         int i = 0;
         for (int j = 0; j < DENSE.size(); j++, i++) {
             names[i] = DENSE.get(j);
-            values[i] = (dense[j] - denseMean[j]) / denseSd[j];
+            // Clipped: a product far outside what training saw must not get an extreme price from one feature.
+            values[i] = Math.max(-CLIP, Math.min(CLIP, (dense[j] - denseMean[j]) / denseSd[j]));
         }
         for (String w : words) {
             names[i] = "w:" + w;
             values[i++] = 1.0;
         }
-        return new Vector(names, values);
+        boolean unfamiliar = tfidf(tokens).ids.length == 0 && !ProductCode.of(r.id).numeric();
+        return new Vector(names, values, unfamiliar);
     }
 
     private double[] dense(Row r, List<String> tokens, int exclude) {

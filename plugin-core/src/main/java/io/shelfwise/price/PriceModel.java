@@ -208,17 +208,7 @@ public final class PriceModel implements AutoCloseable {
         BigDecimal price = money(Math.expm1(log));
         BigDecimal lower = money(Math.expm1(log - halfWidth)).min(price);
         BigDecimal upper = money(Math.expm1(log + halfWidth)).max(price);
-        boolean unfamiliar = v.value("f:similarity") * featuresSd("f:similarity") + featuresMean("f:similarity") <= 0
-                && ProductCode.of(product.id()).numeric() == false;
-        return new PricePrediction(product.id(), price, lower, upper, level, unfamiliar, factors(v));
-    }
-
-    private double featuresSd(String name) {
-        return features.denseSd()[PriceFeatures.DENSE.indexOf(name)];
-    }
-
-    private double featuresMean(String name) {
-        return features.denseMean()[PriceFeatures.DENSE.indexOf(name)];
+        return new PricePrediction(product.id(), price, lower, upper, level, v.unfamiliar, factors(v));
     }
 
     private List<PriceFactor> factors(PriceFeatures.Vector v) {

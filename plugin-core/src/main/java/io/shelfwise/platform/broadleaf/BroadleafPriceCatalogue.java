@@ -56,7 +56,8 @@ public final class BroadleafPriceCatalogue implements Supplier<List<ProductListi
         }
     }
 
-    static ProductListing listing(Product product) {
+    /** One product as a listing; call inside a transaction (the default SKU and category are lazy). */
+    public static ProductListing listing(Product product) {
         StringBuilder text = new StringBuilder();
         append(text, product.getName());
         if (product.getDescription() != null && !product.getDescription().equals(product.getName())) {

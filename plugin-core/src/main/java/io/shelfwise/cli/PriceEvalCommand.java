@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code shelfwise price-eval}: trains the price model on one online-retail file and measures it on the products
  * of another.
  * <pre>
- * price-eval --train PATH.csv --test PATH.csv [--out report.json] [--seed 42]
+ * price-eval --train PATH.csv --test PATH.csv [--out report.json] [--seed 42] [--lambda 3] [--epochs 30]
  * </pre>
  */
 final class PriceEvalCommand {
@@ -38,11 +38,21 @@ final class PriceEvalCommand {
     }
 
     int run(String[] args) throws IOException, ModelLoadException {
-        Map<String, String> options = Options.parse(args, Arrays.asList("train", "test", "out", "seed"));
+        Map<String, String> options = Options.parse(args, Arrays.asList("train", "test", "out", "seed", "lambda",
+                "epochs"));
         Path train = readable(Options.required(options, "train"));
         Path test = readable(Options.required(options, "test"));
         Path report = Paths.get(options.getOrDefault("out", "report.json"));
         int seed = Options.integer(options, "seed", 42, 0, Integer.MAX_VALUE);
+        PriceModelTrainer.Settings.Builder settings = PriceModelTrainer.Settings.builder().seed(seed)
+                .epochs(Options.integer(options, "epochs", 30, 1, 10_000));
+        if (options.containsKey("lambda")) {
+            try {
+                settings.lambda(Double.parseDouble(options.get("lambda")));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--lambda must be a number, was '" + options.get("lambda") + "'");
+            }
+        }
         PriceTribuoLogging.quiet();
         err.println("Reading " + train.getFileName() + " and " + test.getFileName() + "...");
         PriceHistory trainHistory = SalesFile.read(train);
@@ -52,7 +62,7 @@ final class PriceEvalCommand {
                 + "...");
         Path work = report.toAbsolutePath().getParent();
         Files.createDirectories(work);
-        Map<String, Object> json = new PriceEvaluation(PriceModelTrainer.Settings.builder().seed(seed).build(), clock)
+        Map<String, Object> json = new PriceEvaluation(settings.build(), clock)
                 .evaluate(trainHistory, testHistory, work);
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(report.toFile(), json);
         @SuppressWarnings("unchecked")

@@ -248,18 +248,6 @@ final class PriceFeatures {
         return vector(tokens(r.text, r.category), r, self == null ? -1 : self);
     }
 
-    /** The text neighbours of a listing among training products, best first (for explanations). */
-    List<Integer> neighbours(ProductListing listing, int k) {
-        Integer self = rowOfId.get(listing.id());
-        Neighbours nb = neighbours(tfidf(tokens(listing.text(), listing.category())),
-                ProductCode.of(listing.id()), self == null ? -1 : self, k, true);
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < nb.count; i++) {
-            out.add(nb.rows[i]);
-        }
-        return out;
-    }
-
     private Vector vector(List<String> tokens, Row r, int exclude) {
         double[] dense = dense(r, tokens, exclude);
         TreeSet<String> words = new TreeSet<>();
@@ -301,7 +289,7 @@ final class PriceFeatures {
             int[] near = nearestCodes(code.stem(), exclude, 4);
             f[5] = meanPrice(near, 2);
             f[6] = meanPrice(near, 4);
-            f[7] = near.length == 0 ? 0 : Math.log1p(Math.abs(sortedStemsOf(near[0]) - code.stem()));
+            f[7] = near.length == 0 ? 0 : Math.log1p(Math.abs(stemOf(near[0]) - code.stem()));
             f[8] = 0;
             int[] members = variants.get(code.stem());
             double sum = 0;
@@ -333,7 +321,7 @@ final class PriceFeatures {
         return f;
     }
 
-    private long sortedStemsOf(int row) {
+    private long stemOf(int row) {
         return ProductCode.of(rows.get(row).id).stem();
     }
 

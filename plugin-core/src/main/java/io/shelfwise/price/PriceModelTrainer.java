@@ -271,7 +271,7 @@ public final class PriceModelTrainer {
         }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.3, 1e-6), settings.epochs,
                 Integer.MAX_VALUE, 1, settings.seed);
-        return (LinearSGDModel) trainer.train(data);
+        return trainer.train(data);
     }
 
     static double predict(LinearSGDModel model, PriceFeatures.Vector v) {

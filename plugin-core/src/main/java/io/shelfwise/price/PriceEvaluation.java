@@ -77,7 +77,7 @@ public final class PriceEvaluation {
             if (p.unfamiliar()) {
                 unfamiliar++;
             }
-            widthRatio += p.upper().doubleValue() / p.lower().doubleValue();
+            widthRatio += Math.log1p(p.upper().doubleValue()) - Math.log1p(p.lower().doubleValue());
         }
         int n = targets.size();
         Map<String, Object> report = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ public final class PriceEvaluation {
         report.put("intervalCoverage", n == 0 ? null : covered / (double) n);
         report.put("rmsleVsBowRidge", n == 0 || bow == 0 ? null : Math.sqrt(model / bow));
         report.put("intervalLevel", settings.intervalLevel());
-        report.put("meanIntervalUpperOverLower", n == 0 ? null : widthRatio / n);
+        report.put("meanIntervalWidthLog1p", n == 0 ? null : widthRatio / n);
         report.put("unfamiliarProducts", unfamiliar);
         report.put("unscoredTestProducts", test.products().size() - n);
         report.put("trainProducts", trained.size());

@@ -47,16 +47,19 @@ public final class PriceModel implements AutoCloseable {
     private final Map<String, Double> weights;
     private final double bias;
     private final double halfWidth;
+    private final IntervalScale scale;
     private final double level;
     private final Map<String, Object> metrics;
 
     private PriceModel(ONNXExternalModel<Regressor> onnx, PriceFeatures features, Map<String, Double> weights,
-                       double bias, double halfWidth, double level, Map<String, Object> metrics) {
+                       double bias, double halfWidth, IntervalScale scale, double level,
+                       Map<String, Object> metrics) {
         this.onnx = onnx;
         this.features = features;
         this.weights = weights;
         this.bias = bias;
         this.halfWidth = halfWidth;
+        this.scale = scale;
         this.level = level;
         this.metrics = metrics;
     }
@@ -126,7 +129,8 @@ public final class PriceModel implements AutoCloseable {
                     file, "input");
             Map<String, Object> metrics = JsonMapper.builder().build().convertValue(state.get("metrics"), Map.class);
             PriceModel model = new PriceModel(onnx, features, weights, state.get("bias").asDouble(),
-                    state.get("intervalHalfWidth").asDouble(), state.get("intervalLevel").asDouble(), metrics);
+                    state.get("intervalHalfWidth").asDouble(), scale(state.get("intervalScale")),
+                    state.get("intervalLevel").asDouble(), metrics);
             model.checkAgreement();
             return model;
         } catch (OrtException e) {
@@ -135,6 +139,21 @@ public final class PriceModel implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ModelLoadException("The price model " + file.getFileName() + " is inconsistent: " + e, e);
         }
+    }
+
+    private static IntervalScale scale(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return IntervalScale.constant();
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : node.get("features")) {
+            names.add(n.asString());
+        }
+        if (!names.equals(IntervalScale.FEATURES)) {
+            throw new IllegalArgumentException("interval scale over " + names + ", this version uses "
+                    + IntervalScale.FEATURES);
+        }
+        return new IntervalScale(doubles(node.get("coefficients")));
     }
 
     private static double[] doubles(JsonNode array) {
@@ -206,8 +225,9 @@ public final class PriceModel implements AutoCloseable {
 
     private PricePrediction prediction(ProductListing product, PriceFeatures.Vector v, double log) {
         BigDecimal price = money(Math.expm1(log));
-        BigDecimal lower = money(Math.expm1(log - halfWidth)).min(price);
-        BigDecimal upper = money(Math.expm1(log + halfWidth)).max(price);
+        double half = halfWidth * scale.scale(v);
+        BigDecimal lower = money(Math.expm1(log - half)).min(price);
+        BigDecimal upper = money(Math.expm1(log + half)).max(price);
         return new PricePrediction(product.id(), price, lower, upper, level, v.unfamiliar, factors(v));
     }
 

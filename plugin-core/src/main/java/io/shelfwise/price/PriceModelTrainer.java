@@ -29,8 +29,9 @@ import java.util.Set;
  * {@link PriceFeatures}, with an L2 (ridge) penalty added as one pseudo-example per feature (value sqrt(lambda),
  * target the mean), since Tribuo's linear SGD has no penalty of its own. The 80% interval is split-conformal:
  * the model is trained {@code folds} times on the other folds of the training products, each product's absolute
- * log residual is measured by the model that did not see it, and the interval's half-width is their finite-sample
- * quantile at the chosen level. The final model is trained on all products and exported to ONNX with its features
+ * log residual is measured by the model that did not see it, divided by the product's {@link IntervalScale}
+ * (how hard it is to price), and the interval's half-width is that scale times the finite-sample quantile of the
+ * normalised residuals at the chosen level. The final model is trained on all products and exported to ONNX with its features
  * and interval in the metadata; {@link PriceModel#load} serves it through Tribuo's ONNXExternalModel.
  *
  * <p>Deterministic for a given seed and input. Not thread-safe while training; instances may be reused.
@@ -191,6 +192,8 @@ public final class PriceModelTrainer {
         }
         // Cross-fitted residuals for the interval.
         double[] residuals = new double[rows.size()];
+        List<PriceFeatures.Vector> heldVectors = new ArrayList<>(java.util.Collections.nCopies(rows.size(),
+                (PriceFeatures.Vector) null));
         double squared = 0;
         for (int fold = 0; fold < settings.folds; fold++) {
             List<PriceFeatures.Row> fit = new ArrayList<>();
@@ -209,22 +212,29 @@ public final class PriceModelTrainer {
             LinearSGDModel model = fitModel(features);
             for (int i : held) {
                 PriceFeatures.Row r = rows.get(i);
-                double predicted = predict(model, features.features(ProductListing.of(r.id, r.text, r.category,
-                        null)));
+                PriceFeatures.Vector v = features.features(ProductListing.of(r.id, r.text, r.category, null));
+                double predicted = predict(model, v);
+                heldVectors.set(i, v);
                 residuals[i] = Math.abs(r.logPrice - predicted);
                 squared += (r.logPrice - predicted) * (r.logPrice - predicted);
             }
         }
-        double halfWidth = conformalQuantile(residuals, settings.intervalLevel);
+        IntervalScale scale = IntervalScale.fit(heldVectors, residuals);
+        double[] normalised = new double[residuals.length];
+        for (int i = 0; i < residuals.length; i++) {
+            normalised[i] = residuals[i] / scale.scale(heldVectors.get(i));
+        }
+        double halfWidth = conformalQuantile(normalised, settings.intervalLevel);
         PriceFeatures features = PriceFeatures.fit(rows);
         LinearSGDModel model = fitModel(features);
         OnnxMl.ModelProto proto = model.exportONNXModel("io.shelfwise.price", 1);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("products", rows.size());
         metrics.put("cvRmsle", Math.sqrt(squared / rows.size()));
-        metrics.put("intervalHalfWidthLog", halfWidth);
+        metrics.put("intervalQuantile", halfWidth);
         metrics.put("trainSeconds", (System.nanoTime() - started) / 1e9);
         Map<String, Object> state = state(features, model, halfWidth, metrics);
+        state.put("intervalScale", scale.asMap());
         OnnxMl.ModelProto withState = proto.toBuilder()
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(META_STATE)
                         .setValue(JsonMapper.builder().build().writeValueAsString(state)))

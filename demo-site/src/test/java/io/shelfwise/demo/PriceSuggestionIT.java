@@ -22,9 +22,7 @@ import org.broadleafcommerce.core.catalog.service.CatalogService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,13 +54,12 @@ class PriceSuggestionIT {
     @Test
     void anApprovedSuggestionIsAppliedThroughBroadleafWithAnAuditRow() throws Exception {
         CatalogService catalog = store.bean("blCatalogService", CatalogService.class);
-        PlatformTransactionManager transactions = store.bean("blTransactionManager", PlatformTransactionManager.class);
         EventCapture capture = store.bean("shelfwiseEventCapture", EventCapture.class);
         JdbcEventStore events = capture.store();
         if (events.recordedOrderIds().isEmpty()) {
             store.bean("shelfwiseOrderHistoryImport", OrderHistoryImport.class).importSubmittedOrders();
         }
-        BroadleafPriceCatalogue catalogue = new BroadleafPriceCatalogue(catalog, transactions);
+        BroadleafPriceCatalogue catalogue = store.bean("shelfwisePriceCatalogue", BroadleafPriceCatalogue.class);
         StorePriceSource source = new StorePriceSource(catalogue, events, Clock.systemUTC(), Duration.ofDays(36500));
         PriceHistory history = source.load();
         assertThat(history.pricedProducts()).hasSizeGreaterThan(10);
@@ -80,8 +77,8 @@ class PriceSuggestionIT {
         }
         assertThat(suggestion.suggestedPrice()).isGreaterThanOrEqualTo(new BigDecimal("0.01"));
 
-        PriceSuggestions suggestions = new PriceSuggestions(store.bean("webDS", DataSource.class), Clock.systemUTC());
-        BroadleafPriceChanges changes = new BroadleafPriceChanges(catalog, transactions, suggestions);
+        PriceSuggestions suggestions = store.bean("shelfwisePriceSuggestions", PriceSuggestions.class);
+        BroadleafPriceChanges changes = store.bean("shelfwisePriceChanges", BroadleafPriceChanges.class);
         StoredPriceSuggestion pending = suggestions.record(suggestion);
         assertThatThrownBy(() -> changes.apply(pending.id(), "admin")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("approve it");

@@ -23,6 +23,7 @@ import java.util.Map;
  * of another.
  * <pre>
  * price-eval --train PATH.csv --test PATH.csv [--out report.json] [--seed 42] [--lambda 3] [--epochs 30]
+ *            [--predictions predictions.csv]
  * </pre>
  */
 final class PriceEvalCommand {
@@ -39,7 +40,7 @@ final class PriceEvalCommand {
 
     int run(String[] args) throws IOException, ModelLoadException {
         Map<String, String> options = Options.parse(args, Arrays.asList("train", "test", "out", "seed", "lambda",
-                "epochs"));
+                "epochs", "predictions"));
         Path train = readable(Options.required(options, "train"));
         Path test = readable(Options.required(options, "test"));
         Path report = Paths.get(options.getOrDefault("out", "report.json"));
@@ -63,7 +64,8 @@ final class PriceEvalCommand {
         Path work = report.toAbsolutePath().getParent();
         Files.createDirectories(work);
         Map<String, Object> json = new PriceEvaluation(settings.build(), clock)
-                .evaluate(trainHistory, testHistory, work);
+                .evaluate(trainHistory, testHistory, work,
+                        options.containsKey("predictions") ? Paths.get(options.get("predictions")) : null);
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(report.toFile(), json);
         @SuppressWarnings("unchecked")
         Map<String, Object> baselines = (Map<String, Object>) json.get("baselines");

@@ -31,6 +31,15 @@ public final class PriceEvaluation {
     /** The report: {@code products, rmsle, baselines, intervalCoverage} and details. */
     public Map<String, Object> evaluate(PriceHistory train, PriceHistory test, Path workDirectory)
             throws IOException, ModelLoadException {
+        return evaluate(train, test, workDirectory, null);
+    }
+
+    /**
+     * As {@link #evaluate(PriceHistory, PriceHistory, Path)}, also writing each test product's prediction to
+     * {@code predictionsCsv} (when not {@code null}) for inspection.
+     */
+    public Map<String, Object> evaluate(PriceHistory train, PriceHistory test, Path workDirectory,
+                                        Path predictionsCsv) throws IOException, ModelLoadException {
         PriceModelTrainer.Result result = new PriceModelTrainer(settings, clock).train(train);
         Path file = Files.createTempFile(workDirectory, "price-eval", ".onnx");
         List<PricedProduct> targets = test.pricedProducts();
@@ -80,6 +89,9 @@ public final class PriceEvaluation {
             widthRatio += Math.log1p(p.upper().doubleValue()) - Math.log1p(p.lower().doubleValue());
         }
         int n = targets.size();
+        if (predictionsCsv != null) {
+            writePredictions(predictionsCsv, targets, predictions, ridge);
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("products", n);
         report.put("rmsle", n == 0 ? null : Math.sqrt(model / n));
@@ -101,6 +113,22 @@ public final class PriceEvaluation {
         report.put("training", result.metrics());
         report.put("settings", settings.asMap());
         return report;
+    }
+
+    private static void writePredictions(Path file, List<PricedProduct> targets, List<PricePrediction> predictions,
+                                         BagOfWordsRidge ridge) throws IOException {
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(
+                Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8),
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader("StockCode", "Description", "actual",
+                        "predicted", "lower", "upper", "bowRidge", "unfamiliar", "factors").build())) {
+            for (int i = 0; i < targets.size(); i++) {
+                PricedProduct t = targets.get(i);
+                PricePrediction p = predictions.get(i);
+                csv.printRecord(t.listing().id(), t.listing().text(), t.typicalPrice(), p.price(), p.lower(),
+                        p.upper(), PriceModel.money(Math.expm1(ridge.predict(t.listing().text()))), p.unfamiliar(),
+                        p.factors().toString());
+            }
+        }
     }
 
     private static Map<String, Object> rejections(PriceHistory h) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * of another.
  * <pre>
  * price-eval --train PATH.csv --test PATH.csv [--out report.json] [--seed 42] [--lambda 3] [--epochs 30]
- *            [--predictions predictions.csv]
+ *            [--trees 0] [--tree-depth 3] [--tree-rate 0.15] [--tree-min-leaf 30] [--predictions predictions.csv]
  * </pre>
  */
 final class PriceEvalCommand {
@@ -40,13 +40,23 @@ final class PriceEvalCommand {
 
     int run(String[] args) throws IOException, ModelLoadException {
         Map<String, String> options = Options.parse(args, Arrays.asList("train", "test", "out", "seed", "lambda",
-                "epochs", "predictions"));
+                "epochs", "predictions", "trees", "tree-depth", "tree-rate", "tree-min-leaf"));
         Path train = readable(Options.required(options, "train"));
         Path test = readable(Options.required(options, "test"));
         Path report = Paths.get(options.getOrDefault("out", "report.json"));
         int seed = Options.integer(options, "seed", 42, 0, Integer.MAX_VALUE);
         PriceModelTrainer.Settings.Builder settings = PriceModelTrainer.Settings.builder().seed(seed)
-                .epochs(Options.integer(options, "epochs", 30, 1, 10_000));
+                .epochs(Options.integer(options, "epochs", 30, 1, 10_000))
+                .trees(Options.integer(options, "trees", 0, 0, 2_000))
+                .treeDepth(Options.integer(options, "tree-depth", 3, 1, 8))
+                .treeMinLeaf(Options.integer(options, "tree-min-leaf", 30, 1, 1_000_000));
+        if (options.containsKey("tree-rate")) {
+            try {
+                settings.treeRate(Double.parseDouble(options.get("tree-rate")));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--tree-rate must be a number, was '" + options.get("tree-rate") + "'");
+            }
+        }
         if (options.containsKey("lambda")) {
             try {
                 settings.lambda(Double.parseDouble(options.get("lambda")));

@@ -48,11 +48,12 @@ public final class PriceModel implements AutoCloseable {
     private final double bias;
     private final double halfWidth;
     private final IntervalScale scale;
+    private final ResidualTrees trees;
     private final double level;
     private final Map<String, Object> metrics;
 
     private PriceModel(ONNXExternalModel<Regressor> onnx, PriceFeatures features, Map<String, Double> weights,
-                       double bias, double halfWidth, IntervalScale scale, double level,
+                       double bias, double halfWidth, IntervalScale scale, ResidualTrees trees, double level,
                        Map<String, Object> metrics) {
         this.onnx = onnx;
         this.features = features;
@@ -60,6 +61,7 @@ public final class PriceModel implements AutoCloseable {
         this.bias = bias;
         this.halfWidth = halfWidth;
         this.scale = scale;
+        this.trees = trees;
         this.level = level;
         this.metrics = metrics;
     }
@@ -130,7 +132,7 @@ public final class PriceModel implements AutoCloseable {
             Map<String, Object> metrics = JsonMapper.builder().build().convertValue(state.get("metrics"), Map.class);
             PriceModel model = new PriceModel(onnx, features, weights, state.get("bias").asDouble(),
                     state.get("intervalHalfWidth").asDouble(), scale(state.get("intervalScale")),
-                    state.get("intervalLevel").asDouble(), metrics);
+                    trees(state.get("residualTrees")), state.get("intervalLevel").asDouble(), metrics);
             model.checkAgreement();
             return model;
         } catch (OrtException e) {
@@ -156,6 +158,41 @@ public final class PriceModel implements AutoCloseable {
         return new IntervalScale(doubles(node.get("coefficients")));
     }
 
+    private static ResidualTrees trees(JsonNode node) {
+        if (node == null || node.isNull()) {
+            // Models trained before residual trees existed: the linear model alone.
+            return ResidualTrees.NONE;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : node.get("features")) {
+            names.add(n.asString());
+        }
+        List<int[][]> structure = new ArrayList<>();
+        List<float[][]> values = new ArrayList<>();
+        for (JsonNode tree : node.get("trees")) {
+            structure.add(new int[][] {ints(tree.get("feature")), ints(tree.get("lessOrEqual")),
+                ints(tree.get("greater"))});
+            values.add(new float[][] {floats(tree.get("threshold")), floats(tree.get("leaf"))});
+        }
+        return ResidualTrees.restore(names, structure, values);
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] out = new float[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) array.get(i).asDouble();
+        }
+        return out;
+    }
+
     private static double[] doubles(JsonNode array) {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
@@ -168,7 +205,7 @@ public final class PriceModel implements AutoCloseable {
         PriceFeatures.Row probe = features.rows().get(0);
         PriceFeatures.Vector v = features.features(ProductListing.of(probe.id, probe.text, probe.category, null));
         double fromGraph = runGraph(Collections.singletonList(v))[0];
-        double fromWeights = linear(v);
+        double fromWeights = linear(v) + trees.predict(v, linear(v));
         if (!(Math.abs(fromGraph - fromWeights) < 1e-3)) {
             throw new ModelLoadException("The price model's graph and its saved weights disagree (" + fromGraph
                     + " against " + fromWeights + "): the file was changed after training");
@@ -202,6 +239,26 @@ public final class PriceModel implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** log(1 + price) for the listings as the ONNX graph answers; for parity checks. */
+    double[] graphLogPrices(List<ProductListing> listings) {
+        List<PriceFeatures.Vector> vectors = new ArrayList<>(listings.size());
+        for (ProductListing p : listings) {
+            vectors.add(features.features(p));
+        }
+        return runGraph(vectors);
+    }
+
+    /** log(1 + price) for the listing computed in Java from the saved weights and trees; for parity checks. */
+    double savedLogPrice(ProductListing listing) {
+        PriceFeatures.Vector v = features.features(listing);
+        return linear(v) + trees.predict(v, linear(v));
+    }
+
+    /** How many residual trees the model adds to its linear part. */
+    int residualTrees() {
+        return trees.trees();
     }
 
     /** Predicts one product. */
@@ -240,6 +297,11 @@ public final class PriceModel implements AutoCloseable {
             }
             double contribution = w * v.values[i];
             all.add(new PriceFactor(v.names[i], label(v.names[i], v.values[i]), Math.exp(contribution)));
+        }
+        double correction = trees.predict(v, linear(v));
+        if (correction != 0) {
+            all.add(new PriceFactor("trees", "how similar products, codes and the first estimate combine",
+                    Math.exp(correction)));
         }
         all.sort((a, b) -> Double.compare(Math.abs(Math.log(b.effect())), Math.abs(Math.log(a.effect()))));
         return new ArrayList<>(all.subList(0, Math.min(FACTORS, all.size())));

@@ -2,6 +2,7 @@ package io.shelfwise.price;
 
 import ai.onnx.proto.OnnxMl;
 import org.tribuo.Example;
+import org.tribuo.ONNXExportable;
 import org.tribuo.MutableDataset;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
@@ -12,6 +13,10 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.linear.LinearSGDModel;
 import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -57,6 +62,10 @@ public final class PriceModelTrainer {
         private final int folds;
         private final double intervalLevel;
         private final long seed;
+        private final int trees;
+        private final int treeDepth;
+        private final double treeRate;
+        private final int treeMinLeaf;
 
         private Settings(Builder b) {
             this.lambda = b.lambda;
@@ -64,6 +73,10 @@ public final class PriceModelTrainer {
             this.folds = b.folds;
             this.intervalLevel = b.intervalLevel;
             this.seed = b.seed;
+            this.trees = b.trees;
+            this.treeDepth = b.treeDepth;
+            this.treeRate = b.treeRate;
+            this.treeMinLeaf = b.treeMinLeaf;
         }
 
         public static Builder builder() {
@@ -90,6 +103,24 @@ public final class PriceModelTrainer {
             return seed;
         }
 
+        /** Boosted residual trees added to the linear model (0: the linear model alone). */
+        public int trees() {
+            return trees;
+        }
+
+        public int treeDepth() {
+            return treeDepth;
+        }
+
+        public double treeRate() {
+            return treeRate;
+        }
+
+        /** Fewest training products in a residual tree's leaf. */
+        public int treeMinLeaf() {
+            return treeMinLeaf;
+        }
+
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trainer", "tribuo LinearSGDTrainer(SquaredLoss, AdaGrad)");
@@ -98,16 +129,28 @@ public final class PriceModelTrainer {
             m.put("folds", folds);
             m.put("intervalLevel", intervalLevel);
             m.put("seed", seed);
+            m.put("residualTrees", "tribuo CARTRegressionTrainer, boosted");
+            m.put("trees", trees);
+            m.put("treeDepth", treeDepth);
+            m.put("treeRate", treeRate);
+            m.put("treeMinLeaf", treeMinLeaf);
             return m;
         }
 
-        /** Defaults: lambda 3, 30 epochs, 5 calibration folds, 80% intervals, seed 42. */
+        /**
+         * Defaults: lambda 3, 30 epochs, 5 calibration folds, 80% intervals, seed 42, no residual trees (when asked
+         * for: depth 3, rate 0.15, at least 30 products a leaf).
+         */
         public static final class Builder {
             private double lambda = 3.0;
             private int epochs = 30;
             private int folds = 5;
             private double intervalLevel = 0.8;
             private long seed = 42;
+            private int trees = 0;
+            private int treeDepth = 3;
+            private double treeRate = 0.15;
+            private int treeMinLeaf = 30;
 
             public Builder lambda(double value) {
                 this.lambda = value;
@@ -134,7 +177,40 @@ public final class PriceModelTrainer {
                 return this;
             }
 
+            public Builder trees(int value) {
+                this.trees = value;
+                return this;
+            }
+
+            public Builder treeDepth(int value) {
+                this.treeDepth = value;
+                return this;
+            }
+
+            public Builder treeRate(double value) {
+                this.treeRate = value;
+                return this;
+            }
+
+            public Builder treeMinLeaf(int value) {
+                this.treeMinLeaf = value;
+                return this;
+            }
+
             public Settings build() {
+                if (trees < 0 || trees > 2_000) {
+                    throw new IllegalArgumentException("trees must be between 0 and 2000, was " + trees);
+                }
+                if (treeDepth < 1 || treeDepth > 8) {
+                    throw new IllegalArgumentException("treeDepth must be between 1 and 8, was " + treeDepth);
+                }
+                if (treeMinLeaf < 1) {
+                    throw new IllegalArgumentException("treeMinLeaf must be at least 1, was " + treeMinLeaf);
+                }
+                if (!(treeRate > 0 && treeRate <= 1)) {
+                    throw new IllegalArgumentException("treeRate (the boosting learning rate) must be above 0 and at "
+                            + "most 1, was " + treeRate);
+                }
                 if (!(lambda >= 0) || Double.isInfinite(lambda)) {
                     throw new IllegalArgumentException("lambda (the L2 penalty) must be 0 or more, was " + lambda);
                 }
@@ -194,7 +270,8 @@ public final class PriceModelTrainer {
         double[] residuals = new double[rows.size()];
         List<PriceFeatures.Vector> heldVectors = new ArrayList<>(java.util.Collections.nCopies(rows.size(),
                 (PriceFeatures.Vector) null));
-        double squared = 0;
+        double[] outOfFold = new double[rows.size()];
+        int[] foldOf = new int[rows.size()];
         for (int fold = 0; fold < settings.folds; fold++) {
             List<PriceFeatures.Row> fit = new ArrayList<>();
             List<Integer> held = new ArrayList<>();
@@ -213,12 +290,47 @@ public final class PriceModelTrainer {
             for (int i : held) {
                 PriceFeatures.Row r = rows.get(i);
                 PriceFeatures.Vector v = features.features(ProductListing.of(r.id, r.text, r.category, null));
-                double predicted = predict(model, v);
                 heldVectors.set(i, v);
-                residuals[i] = Math.abs(r.logPrice - predicted);
-                squared += (r.logPrice - predicted) * (r.logPrice - predicted);
+                outOfFold[i] = r.logPrice - predict(model, v);
+                foldOf[i] = fold;
             }
         }
+        // Residual trees, cross-fitted too: a product's residual is corrected by trees that did not see it.
+        double squared = 0;
+        double linearSquared = 0;
+        for (int fold = 0; fold < settings.folds; fold++) {
+            List<PriceFeatures.Vector> fitVectors = new ArrayList<>();
+            List<Double> fitLinear = new ArrayList<>();
+            List<Double> fitResiduals = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (foldOf[i] != fold && heldVectors.get(i) != null) {
+                    fitVectors.add(heldVectors.get(i));
+                    fitLinear.add(rows.get(i).logPrice - outOfFold[i]);
+                    fitResiduals.add(outOfFold[i]);
+                }
+            }
+            ResidualTrees foldTrees = ResidualTrees.fit(fitVectors, unbox(fitLinear), unbox(fitResiduals), growth());
+            for (int i = 0; i < rows.size(); i++) {
+                if (foldOf[i] == fold && heldVectors.get(i) != null) {
+                    double corrected = outOfFold[i] - foldTrees.predict(heldVectors.get(i),
+                            rows.get(i).logPrice - outOfFold[i]);
+                    residuals[i] = Math.abs(corrected);
+                    squared += corrected * corrected;
+                    linearSquared += outOfFold[i] * outOfFold[i];
+                }
+            }
+        }
+        List<PriceFeatures.Vector> allVectors = new ArrayList<>();
+        List<Double> allLinear = new ArrayList<>();
+        List<Double> allResiduals = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (heldVectors.get(i) != null) {
+                allVectors.add(heldVectors.get(i));
+                allLinear.add(rows.get(i).logPrice - outOfFold[i]);
+                allResiduals.add(outOfFold[i]);
+            }
+        }
+        ResidualTrees trees = ResidualTrees.fit(allVectors, unbox(allLinear), unbox(allResiduals), growth());
         IntervalScale scale = IntervalScale.fit(heldVectors, residuals);
         double[] normalised = new double[residuals.length];
         for (int i = 0; i < residuals.length; i++) {
@@ -227,19 +339,60 @@ public final class PriceModelTrainer {
         double halfWidth = conformalQuantile(normalised, settings.intervalLevel);
         PriceFeatures features = PriceFeatures.fit(rows);
         LinearSGDModel model = fitModel(features);
-        OnnxMl.ModelProto proto = model.exportONNXModel("io.shelfwise.price", 1);
+        OnnxMl.ModelProto proto = graph(model, trees);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("products", rows.size());
         metrics.put("cvRmsle", Math.sqrt(squared / rows.size()));
+        metrics.put("cvRmsleLinear", Math.sqrt(linearSquared / rows.size()));
         metrics.put("intervalQuantile", halfWidth);
         metrics.put("trainSeconds", (System.nanoTime() - started) / 1e9);
         Map<String, Object> state = state(features, model, halfWidth, metrics);
         state.put("intervalScale", scale.asMap());
+        state.put("residualTrees", trees.asMap());
         OnnxMl.ModelProto withState = proto.toBuilder()
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(META_STATE)
                         .setValue(JsonMapper.builder().build().writeValueAsString(state)))
                 .build();
         return new Result(withState.toByteArray(), metrics);
+    }
+
+    private ResidualTrees.Growth growth() {
+        return new ResidualTrees.Growth(settings.trees, settings.treeDepth, settings.treeRate, settings.treeMinLeaf,
+                settings.seed);
+    }
+
+    private static double[] unbox(List<Double> values) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    /**
+     * One ONNX graph: Tribuo's export of the linear model on the input, plus the residual trees' ai.onnx.ml
+     * TreeEnsembleRegressor on the same input. Input "input" [batch, features in the linear model's id order],
+     * output "output" [batch, 1], log(1 + price).
+     */
+    static OnnxMl.ModelProto graph(LinearSGDModel model, ResidualTrees trees) {
+        ONNXContext context = new ONNXContext();
+        context.setName("shelfwise-price");
+        ONNXPlaceholder input = context.floatInput(model.getFeatureIDMap().size());
+        ONNXPlaceholder output = context.floatOutput(1);
+        ONNXNode linear = model.writeONNXGraph(input);
+        if (trees.trees() == 0) {
+            linear.assignTo(output);
+            return ONNXExportable.buildModel(context, "io.shelfwise.price", 1, model);
+        }
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        for (int id = 0; id < model.getFeatureIDMap().size(); id++) {
+            columns.put(model.getFeatureIDMap().get(id).getName(), id);
+        }
+        ONNXNode correction = trees.writeONNXGraph(input, linear, columns);
+        linear.apply(ONNXOperators.ADD, correction).assignTo(output);
+        return ONNXExportable.buildModel(context, "io.shelfwise.price", 1, model).toBuilder()
+                .addOpsetImport(ResidualTrees.TreeOperator.TREE_ENSEMBLE_REGRESSOR.opsetProto())
+                .build();
     }
 
     /** Which calibration fold a product falls in: a hash of its id, so folds do not depend on row order. */

@@ -45,6 +45,6 @@ final class PriceFixtures {
     }
 
     static PriceModelTrainer.Settings fastSettings() {
-        return PriceModelTrainer.Settings.builder().epochs(20).folds(3).seed(7).build();
+        return PriceModelTrainer.Settings.builder().epochs(20).folds(3).seed(7).trees(8).treeRate(0.3).build();
     }
 }

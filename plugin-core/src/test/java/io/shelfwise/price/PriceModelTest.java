@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -67,10 +68,36 @@ class PriceModelTest {
         try (PriceModel model = PriceModel.load(file)) {
             for (String text : Arrays.asList("LARGE RED MUG", "SMALL BLUE TIN", "PINK FRAME")) {
                 ProductListing listing = ProductListing.of("Y", text, null, null);
-                double expected = Math.expm1(PriceModelTrainer.predict(tribuo, features.features(listing)));
-                assertThat(model.predict(listing).price().doubleValue()).isCloseTo(expected,
-                        org.assertj.core.data.Offset.offset(0.011));
+                PriceFeatures.Vector v = features.features(listing);
+                double linear = PriceModelTrainer.predict(tribuo, v);
+                double graph = model.graphLogPrices(Collections.singletonList(listing))[0];
+                // The graph is the Tribuo linear model plus the residual trees; the trees' part is what is left.
+                assertThat(graph - linear).isCloseTo(model.savedLogPrice(listing) - linear,
+                        org.assertj.core.data.Offset.offset(1e-5));
             }
+        }
+    }
+
+    @Test
+    void residualTreesInTheGraphAnswerAsInJava() throws Exception {
+        Path file = dir.resolve("trees.onnx");
+        Files.write(file, new PriceModelTrainer(PriceFixtures.fastSettings(), CLOCK).train(history).onnx());
+        try (PriceModel model = PriceModel.load(file)) {
+            assertThat(model.residualTrees()).isEqualTo(8);
+            List<ProductListing> listings = new java.util.ArrayList<>();
+            for (PricedProduct p : history.pricedProducts()) {
+                listings.add(p.listing());
+            }
+            listings.add(ProductListing.of("Y", "LARGE RED MUG", null, null));
+            listings.add(ProductListing.of("POST", "", null, null));
+            double[] graph = model.graphLogPrices(listings);
+            double spread = 0;
+            for (int i = 0; i < listings.size(); i++) {
+                assertThat(graph[i]).as(listings.get(i).id())
+                        .isCloseTo(model.savedLogPrice(listings.get(i)), org.assertj.core.data.Offset.offset(1e-5));
+                spread = Math.max(spread, Math.abs(graph[i] - graph[0]));
+            }
+            assertThat(spread).isGreaterThan(0.1);
         }
     }
 
@@ -123,6 +150,9 @@ class PriceModelTest {
                 .hasMessageContaining("0.8 for an 80% interval");
         assertThatThrownBy(() -> PriceModelTrainer.Settings.builder().folds(1).build()).hasMessageContaining("folds");
         assertThatThrownBy(() -> PriceModelTrainer.Settings.builder().lambda(-1).build()).hasMessageContaining("lambda");
+        assertThatThrownBy(() -> PriceModelTrainer.Settings.builder().trees(-1).build()).hasMessageContaining("trees");
+        assertThatThrownBy(() -> PriceModelTrainer.Settings.builder().treeRate(0).build())
+                .hasMessageContaining("treeRate");
     }
 
     @Test

@@ -31,8 +31,8 @@ import java.util.Map;
 
 /**
  * A trained price model served through Tribuo's {@link ONNXExternalModel}: the features are computed in Java from
- * the training products saved in the artifact's metadata, the ONNX graph (Tribuo's export of the linear model)
- * computes log(1 + price), and the conformal half-width saved with it gives the interval. Loading checks the file
+ * the training products saved in the artifact's metadata, the ONNX graph (Tribuo's export of the linear model, plus
+ * the {@link ResidualTrees} when the model has them) computes log(1 + price), and the conformal half-width saved with it gives the interval. Loading checks the file
  * is ONNX, carries this format's metadata, and that the graph and the saved weights agree on a probe product.
  *
  * <p>Thread-safe (ONNX Runtime sessions may run concurrently). Close it when it is no longer served.

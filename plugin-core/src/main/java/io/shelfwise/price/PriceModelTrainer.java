@@ -36,8 +36,11 @@ import java.util.Set;
  * the model is trained {@code folds} times on the other folds of the training products, each product's absolute
  * log residual is measured by the model that did not see it, divided by the product's {@link IntervalScale}
  * (how hard it is to price), and the interval's half-width is that scale times the finite-sample quantile of the
- * normalised residuals at the chosen level. The final model is trained on all products and exported to ONNX with its features
- * and interval in the metadata; {@link PriceModel#load} serves it through Tribuo's ONNXExternalModel.
+ * normalised residuals at the chosen level. Optionally ({@link Settings#trees()} above 0), {@link ResidualTrees}
+ * boosted on the cross-validated residuals correct the linear answer (cross-fitted too for the interval). The final
+ * model is trained on all products and exported to ONNX (Tribuo's linear graph plus the trees as an ai.onnx.ml
+ * TreeEnsembleRegressor) with its features, trees and interval in the metadata; {@link PriceModel#load} serves it
+ * through Tribuo's ONNXExternalModel.
  *
  * <p>Deterministic for a given seed and input. Not thread-safe while training; instances may be reused.
  */

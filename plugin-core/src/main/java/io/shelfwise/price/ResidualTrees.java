@@ -146,14 +146,18 @@ final class ResidualTrees {
             IndependentRegressionTreeModel model = (IndependentRegressionTreeModel) trainer.train(data);
             Flat flat = new Flat();
             flat.add(model.getRoots().get(PriceModelTrainer.TARGET), model, names, growth.rate);
-            features.add(flat.ints(flat.feature));
-            thresholds.add(flat.floats(flat.threshold));
-            lows.add(flat.ints(flat.low));
-            highs.add(flat.ints(flat.high));
-            leaves.add(flat.floats(flat.leaf));
+            int[] treeFeature = ints(flat.feature);
+            float[] treeThreshold = floats(flat.threshold);
+            int[] treeLow = ints(flat.low);
+            int[] treeHigh = ints(flat.high);
+            float[] treeLeaf = floats(flat.leaf);
+            features.add(treeFeature);
+            thresholds.add(treeThreshold);
+            lows.add(treeLow);
+            highs.add(treeHigh);
+            leaves.add(treeLeaf);
             for (int i = 0; i < x.length; i++) {
-                remaining[i] -= walk(flat.ints(flat.feature), flat.floats(flat.threshold), flat.ints(flat.low),
-                        flat.ints(flat.high), flat.floats(flat.leaf), x[i]);
+                remaining[i] -= walk(treeFeature, treeThreshold, treeLow, treeHigh, treeLeaf, x[i]);
             }
         }
         int n = features.size();
@@ -190,22 +194,6 @@ final class ResidualTrees {
             low.set(id, l);
             high.set(id, h);
             return id;
-        }
-
-        int[] ints(List<Integer> values) {
-            int[] out = new int[values.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = values.get(i);
-            }
-            return out;
-        }
-
-        float[] floats(List<Float> values) {
-            float[] out = new float[values.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = values.get(i);
-            }
-            return out;
         }
     }
 

@@ -25,6 +25,11 @@ public final class ShelfwiseCli {
             switch (args[0]) {
                 case "eval":
                     return new EvalCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
+                case "price-eval":
+                    return new PriceEvalCommand(System.out, System.err, java.time.Clock.systemUTC())
+                            .run(Arrays.copyOfRange(args, 1, args.length));
+                case "price-split":
+                    return new PriceSplitCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length));
                 case "bench":
                     if (args.length > 1 && args[1].equals("train")) {
                         return new TrainBenchCommand(System.out, System.err, System::nanoTime)
@@ -32,7 +37,8 @@ public final class ShelfwiseCli {
                     }
                     throw new UsageException("bench knows: train");
                 default:
-                    throw new UsageException("Unknown command '" + args[0] + "'; known: eval, bench train");
+                    throw new UsageException("Unknown command '" + args[0] + "'; known: eval, price-eval, price-split, "
+                            + "bench train");
             }
         } catch (UsageException e) {
             System.err.println("shelfwise: " + e.getMessage());

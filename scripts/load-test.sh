@@ -2,10 +2,10 @@
 # Load on loopback with wrk (Debian's package, installed here if missing) against a running store: a product page
 # with its widgets, and the JSON endpoint, 30 s each at 32 connections on 2 threads. Prints requests/s, latency
 # percentiles and non-2xx counts; writes artifacts/load.txt.
-# usage: scripts/load-test.sh [baseUrl] [seconds]
+# usage: scripts/load-test.sh [baseUrl] [seconds]   (use 127.0.0.1, not localhost: wrk does not fall back from ::1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BASE="${1:-http://localhost:8080}"
+BASE="${1:-http://127.0.0.1:8080}"
 SECONDS_EACH="${2:-30}"
 if ! command -v wrk >/dev/null 2>&1; then
     SUDO=""; [[ "$(id -u)" != 0 ]] && SUDO="sudo"

@@ -101,7 +101,8 @@ public final class OnnxRecommender implements Recommender {
         ShopperActivity.ShopperState state = activity.state(request.shopper());
         CacheKey key = new CacheKey(placement, request, count, state.generation, models.generation());
         RecommendationResponse response = null;
-        boolean cacheable = !placement.cacheTtl().isZero();
+        // a list made without the shopper's stored history (not read in time) is not worth keeping
+        boolean cacheable = !placement.cacheTtl().isZero() && state.complete;
         if (cacheable) {
             RecommendationResponse hit = results.getIfPresent(key);
             if (hit != null) {

@@ -1,5 +1,6 @@
 package io.shelfwise.serving;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -15,6 +16,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,8 +41,10 @@ public final class ShopperActivity {
 
     private final HistorySource source;
     private final int historyLimit;
-    private final Cache<ShopperKey, StoredHistory> stored;
+    private final AsyncCache<ShopperKey, StoredHistory> stored;
     private final Cache<ShopperKey, Visit> visits;
+    private final Executor historyReads;
+    private final long historyWaitNanos;
 
     /**
      * @param historyLimit stored events read per shopper
@@ -46,10 +54,24 @@ public final class ShopperActivity {
      */
     public ShopperActivity(HistorySource source, int historyLimit, Duration historyTtl, Duration sessionIdle,
                            long maxShoppers, Ticker ticker) {
+        this(source, historyLimit, historyTtl, sessionIdle, maxShoppers, ticker, Runnable::run, Duration.ofMinutes(1));
+    }
+
+    /**
+     * As the other constructor, reading stored histories on {@code historyReads} and waiting at most
+     * {@code historyWait} for one. A request that gets no history in time is served from this visit alone, and its
+     * result is not cached; the read goes on and serves the shopper's next request. Give it threads of its own:
+     * a request thread that holds a connection of a pool it shares with the event store must never wait on the
+     * same pool for a second one (under load every connection is held by such a thread, and nothing moves).
+     */
+    public ShopperActivity(HistorySource source, int historyLimit, Duration historyTtl, Duration sessionIdle,
+                           long maxShoppers, Ticker ticker, Executor historyReads, Duration historyWait) {
         this.source = source;
         this.historyLimit = historyLimit;
+        this.historyReads = historyReads;
+        this.historyWaitNanos = historyWait.toNanos();
         this.stored = Caffeine.newBuilder().maximumSize(maxShoppers).expireAfterWrite(historyTtl).ticker(ticker)
-                .recordStats().build();
+                .executor(historyReads).recordStats().buildAsync();
         this.visits = Caffeine.newBuilder().maximumSize(maxShoppers).expireAfterAccess(sessionIdle).ticker(ticker)
                 .build();
     }
@@ -66,7 +88,7 @@ public final class ShopperActivity {
             if (visitor != null) {
                 customer.absorb(visitor);
             }
-            stored.invalidate(event.linkedCustomer());
+            stored.synchronous().invalidate(event.linkedCustomer());
             customer.touch();
             return;
         }
@@ -97,25 +119,36 @@ public final class ShopperActivity {
         if (shopper == null) {
             return ShopperState.EMPTY;
         }
-        StoredHistory history = stored.getIfPresent(shopper);
-        if (history == null) {
-            try {
-                history = StoredHistory.of(source.recentItemEvents(shopper, historyLimit));
-                stored.put(shopper, history);
-            } catch (RuntimeException e) {
-                LOG.warn("Shelfwise: cannot read the history of " + shopper + ", serving from this visit only: "
-                        + e.getMessage());
-                history = StoredHistory.EMPTY;
-            }
+        CompletableFuture<StoredHistory> pending = stored.get(shopper, (key, executor) ->
+                CompletableFuture.supplyAsync(() -> StoredHistory.of(source.recentItemEvents(key, historyLimit)),
+                        historyReads));
+        StoredHistory history;
+        boolean complete = false;
+        try {
+            history = pending.get(historyWaitNanos, TimeUnit.NANOSECONDS);
+            complete = true;
+        } catch (TimeoutException e) {
+            LOG.debug("Shelfwise: the history of {} is still being read; serving from this visit", shopper);
+            history = StoredHistory.EMPTY;
+        } catch (ExecutionException e) {
+            // a failed read is not cached: the next request tries again
+            LOG.warn("Shelfwise: cannot read the history of " + shopper + ", serving from this visit only: "
+                    + (e.getCause() == null ? e : e.getCause().getMessage()));
+            history = StoredHistory.EMPTY;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            history = StoredHistory.EMPTY;
         }
         Visit visit = visits.getIfPresent(shopper);
-        return visit == null ? new ShopperState(history, Collections.<String>emptyList(), Collections.<String>emptySet(), 0)
-                : visit.state(history);
+        return visit == null
+                ? new ShopperState(history, Collections.<String>emptyList(), Collections.<String>emptySet(), 0,
+                complete)
+                : visit.state(history, complete);
     }
 
     /** Hit rate and size of the stored-history cache. */
     public com.github.benmanes.caffeine.cache.stats.CacheStats historyCacheStats() {
-        return stored.stats();
+        return stored.synchronous().stats();
     }
 
     /** The stored part of a history, oldest first. */
@@ -183,25 +216,30 @@ public final class ShopperActivity {
             return new HashSet<>(purchased);
         }
 
-        synchronized ShopperState state(StoredHistory history) {
-            return new ShopperState(history, new ArrayList<>(items), new HashSet<>(purchased), generation.get());
+        synchronized ShopperState state(StoredHistory history, boolean complete) {
+            return new ShopperState(history, new ArrayList<>(items), new HashSet<>(purchased), generation.get(),
+                    complete);
         }
     }
 
     /** A consistent view of one shopper for one request. */
     static final class ShopperState {
         static final ShopperState EMPTY = new ShopperState(StoredHistory.EMPTY, Collections.<String>emptyList(),
-                Collections.<String>emptySet(), 0);
+                Collections.<String>emptySet(), 0, true);
         final StoredHistory stored;
         final List<String> visitItems;
         final Set<String> visitPurchased;
         final long generation;
+        /** False when the stored history could not be had in time: the result must not be cached. */
+        final boolean complete;
 
-        ShopperState(StoredHistory stored, List<String> visitItems, Set<String> visitPurchased, long generation) {
+        ShopperState(StoredHistory stored, List<String> visitItems, Set<String> visitPurchased, long generation,
+                     boolean complete) {
             this.stored = stored;
             this.visitItems = visitItems;
             this.visitPurchased = visitPurchased;
             this.generation = generation;
+            this.complete = complete;
         }
 
         boolean purchased(String item) {

@@ -46,10 +46,16 @@ public final class ServingComponents {
 
     /** Shoppers' histories from the event store, and their visits from every event capture accepts. */
     public static ShopperActivity shopperActivity(EventCapture capture, int historyLimit, long historyTtlSeconds,
-                                                  long sessionIdleMinutes, long maxShoppers) {
+                                                  long sessionIdleMinutes, long maxShoppers, long historyWaitMillis) {
+        // histories are read on threads of their own: see ShopperActivity on sharing the store's connection pool
+        java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "shelfwise-history");
+            thread.setDaemon(true);
+            return thread;
+        });
         ShopperActivity activity = new ShopperActivity(capture.store()::recentItemEvents, historyLimit,
                 Duration.ofSeconds(historyTtlSeconds), Duration.ofMinutes(sessionIdleMinutes), maxShoppers,
-                Ticker.systemTicker());
+                Ticker.systemTicker(), reads, Duration.ofMillis(historyWaitMillis));
         capture.addListener(activity::onEvent);
         return activity;
     }

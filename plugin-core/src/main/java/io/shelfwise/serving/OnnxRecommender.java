@@ -98,7 +98,7 @@ public final class OnnxRecommender implements Recommender {
         }
         long start = System.nanoTime();
         int count = request.count() == 0 ? placement.defaultCount() : Math.min(request.count(), placement.maxCount());
-        ShopperActivity.ShopperState state = activity.state(request.shopper());
+        ShopperActivity.ShopperState state = activity.state(request.shopper(), request.firstVisit());
         CacheKey key = new CacheKey(placement, request, count, state.generation, models.generation());
         RecommendationResponse response = null;
         // a list made without the shopper's stored history (not read in time) is not worth keeping

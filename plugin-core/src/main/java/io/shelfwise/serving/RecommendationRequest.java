@@ -26,6 +26,7 @@ public final class RecommendationRequest {
     private final String category;
     private final BigDecimal minPrice;
     private final BigDecimal maxPrice;
+    private final boolean firstVisit;
 
     private RecommendationRequest(Builder b) {
         this.shopper = b.shopper;
@@ -38,6 +39,7 @@ public final class RecommendationRequest {
         this.category = b.category;
         this.minPrice = b.minPrice;
         this.maxPrice = b.maxPrice;
+        this.firstVisit = b.firstVisit;
     }
 
     public static Builder builder(String placement) {
@@ -95,6 +97,11 @@ public final class RecommendationRequest {
         return maxPrice;
     }
 
+    /** True when the caller knows the shopper has no stored history (a visitor whose id this request issued). */
+    public boolean firstVisit() {
+        return firstVisit;
+    }
+
     /** Builds a request. */
     public static final class Builder {
         private final String placement;
@@ -107,6 +114,7 @@ public final class RecommendationRequest {
         private String category;
         private BigDecimal minPrice;
         private BigDecimal maxPrice;
+        private boolean firstVisit;
 
         private Builder(String placement) {
             this.placement = Objects.requireNonNull(placement, "placement");
@@ -165,6 +173,12 @@ public final class RecommendationRequest {
             }
             this.minPrice = min;
             this.maxPrice = max;
+            return this;
+        }
+
+        /** The shopper is new: nothing of them is stored, so serving does not read the event store for them. */
+        public Builder firstVisit(boolean value) {
+            this.firstVisit = value;
             return this;
         }
 

@@ -116,8 +116,16 @@ public final class ShopperActivity {
 
     /** A shopper's state now; empty for {@code null}. Reads the event store at most once per TTL. */
     ShopperState state(ShopperKey shopper) {
+        return state(shopper, false);
+    }
+
+    /** As {@link #state(ShopperKey)}; {@code firstVisit}: nothing is stored of the shopper, so nothing is read. */
+    ShopperState state(ShopperKey shopper, boolean firstVisit) {
         if (shopper == null) {
             return ShopperState.EMPTY;
+        }
+        if (firstVisit) {
+            stored.asMap().putIfAbsent(shopper, CompletableFuture.completedFuture(StoredHistory.EMPTY));
         }
         CompletableFuture<StoredHistory> pending = stored.get(shopper, (key, executor) ->
                 CompletableFuture.supplyAsync(() -> StoredHistory.of(source.recentItemEvents(key, historyLimit)),

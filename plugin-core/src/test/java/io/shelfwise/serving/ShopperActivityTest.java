@@ -73,4 +73,17 @@ class ShopperActivityTest {
         assertThat(activity.state(ANNA).complete).isTrue();
         assertThat(calls[0]).isEqualTo(2);
     }
+
+    @Test
+    void aFirstVisitReadsNothing() {
+        int[] calls = {0};
+        ShopperActivity activity = new ShopperActivity((shopper, limit) -> {
+            calls[0]++;
+            return Collections.emptyList();
+        }, 100, Duration.ofMinutes(10), Duration.ofMinutes(30), 1000, Ticker.systemTicker());
+        ShopperKey visitor = ShopperKey.visitor("0f8fad5b-d9cb-469f-a165-70867728950e");
+        assertThat(activity.state(visitor, true).complete).isTrue();
+        assertThat(activity.state(visitor).complete).isTrue();
+        assertThat(calls[0]).isZero();
+    }
 }

@@ -116,6 +116,7 @@ public final class RecommendationWidgets {
         Set<String> shown = shown(request);
         RecommendationRequest.Builder ask = RecommendationRequest.builder(placement)
                 .shopper(shopper(request))
+                .firstVisit(ShopperContext.firstVisit(request))
                 .currentItem(productId)
                 .cartItems(items != null ? items : basket.get())
                 .category(category)
@@ -139,7 +140,8 @@ public final class RecommendationWidgets {
         if (shownItems.isEmpty()) {
             return Widget.empty(placement, heading, addToCartUrl);
         }
-        return new Widget(placement, heading, shownItems, null, response.fallback(), csrfToken(), addToCartUrl,
+        return new Widget(placement, heading, shownItems, null, response.fallback(), csrfToken(request),
+                addToCartUrl,
                 "shelfwise-" + placement + "-" + shown.size(), productId);
     }
 
@@ -202,8 +204,13 @@ public final class RecommendationWidgets {
         return ids;
     }
 
-    private String csrfToken() {
-        if (exploitProtection == null) {
+    /**
+     * The session's CSRF token, or {@code null} without a session: a first, cookieless request (a headless client,
+     * a crawler) must not cost a new session and a token nobody will post back. The script then takes the token of
+     * a form on the page.
+     */
+    private String csrfToken(HttpServletRequest request) {
+        if (exploitProtection == null || request.getSession(false) == null) {
             return null;
         }
         try {

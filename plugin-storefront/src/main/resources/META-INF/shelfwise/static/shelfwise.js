@@ -13,7 +13,16 @@
     var base = script && script.src ? script.src.replace(/\/shelfwise\/static\/shelfwise\.js(\?.*)?$/, '') : '';
     var seen = typeof WeakSet === 'function' ? new WeakSet() : null;
 
+    /** The page's CSRF token: a widget's own, else any form's (a lazy widget fetched without a session has none). */
+    function pageToken() {
+        var field = document.querySelector('input[name="csrfToken"]');
+        return field ? field.value : null;
+    }
+
     function beacon(params) {
+        if (!params.csrfToken) {
+            params.csrfToken = pageToken();
+        }
         var body = new URLSearchParams();
         Object.keys(params).forEach(function (key) {
             if (params[key] !== null && params[key] !== undefined && params[key] !== '') {
@@ -133,7 +142,7 @@
                 var form = element('form', 'shelfwise-add');
                 form.method = 'post';
                 form.action = base + data.addToCartUrl;
-                [['productId', item.id], ['quantity', '1'], ['csrfToken', data.csrfToken]].forEach(function (field) {
+                [['productId', item.id], ['quantity', '1'], ['csrfToken', data.csrfToken || pageToken()]].forEach(function (field) {
                     if (field[1]) {
                         var input = element('input');
                         input.type = 'hidden';

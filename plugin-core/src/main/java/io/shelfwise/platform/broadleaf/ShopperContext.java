@@ -58,6 +58,14 @@ public final class ShopperContext {
         return null;
     }
 
+    /**
+     * True when this request is a visitor's first: their visitor cookie was issued on it, so the event store holds
+     * nothing of them yet and serving need not look.
+     */
+    public static boolean firstVisit(HttpServletRequest request) {
+        return request != null && Boolean.TRUE.equals(request.getAttribute(VisitorCookie.ISSUED_ATTRIBUTE));
+    }
+
     /** A stable, non-reversible id of the request's session, or {@code null} without a session. */
     static String sessionHash(HttpServletRequest request) {
         HttpSession session = request == null ? null : request.getSession(false);

@@ -16,6 +16,8 @@ final class VisitorCookie {
 
     static final String NAME = "sw_vid";
     static final String REQUEST_ATTRIBUTE = "shelfwise.visitorId";
+    /** Request attribute: the visitor id was issued on this request (a first visit: nothing is stored of it). */
+    static final String ISSUED_ATTRIBUTE = "shelfwise.visitorIssued";
     private static final int ONE_YEAR = 365 * 24 * 3600;
 
     private VisitorCookie() {
@@ -29,6 +31,7 @@ final class VisitorCookie {
             String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
             response.addHeader("Set-Cookie", NAME + "=" + id + "; Max-Age=" + ONE_YEAR + "; Path=" + path
                     + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+            request.setAttribute(ISSUED_ATTRIBUTE, Boolean.TRUE);
         }
         request.setAttribute(REQUEST_ATTRIBUTE, id);
         return id;

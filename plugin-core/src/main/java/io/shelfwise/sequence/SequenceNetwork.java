@@ -67,6 +67,17 @@ abstract class SequenceNetwork {
         return Dropout.dropout(x, settings.dropout(), true).singletonOrThrow();
     }
 
+    /**
+     * {@code x} times {@code factor}, the factor held in a tensor PyTorch allocated and owns. DJL's
+     * {@code NDArray.mul(Number)} wraps the number in a tensor over a Java direct buffer and closes it at once, while
+     * autograd keeps that tensor to compute the gradient; once the garbage collector frees the buffer, backward reads
+     * freed memory, so the gradient (and every later weight) depended on when the collector ran. Never use DJL's
+     * number operands on a tensor that needs a gradient.
+     */
+    static NDArray scaled(NDArray x, double factor) {
+        return x.mul(x.getManager().full(new Shape(), (float) factor, DataType.FLOAT32));
+    }
+
     NDArray layerNorm(NDArray x, String gamma, String beta) {
         return LayerNorm.layerNorm(x, new Shape(settings.dimension()), parameters.get(gamma), parameters.get(beta),
                 SequenceModel.NORM_EPSILON).singletonOrThrow();
@@ -190,7 +201,7 @@ abstract class SequenceNetwork {
             int heads = settings.heads();
             int dh = d / heads;
             NDArray positions = parameter(SequenceModel.POSITION_EMBEDDING).get(m, new NDIndex("0:" + length));
-            NDArray x = dropout(embed(ids).mul(Math.sqrt(d)).add(positions), training);
+            NDArray x = dropout(scaled(embed(ids), Math.sqrt(d)).add(positions), training);
             float[] causal = new float[length * length];
             for (int p = 0; p < length; p++) {
                 for (int s = p + 1; s < length; s++) {
@@ -203,7 +214,8 @@ abstract class SequenceNetwork {
                 NDArray q = heads(affine(h, b, "q"), batch, length, heads, dh);
                 NDArray k = heads(affine(h, b, "k"), batch, length, heads, dh);
                 NDArray v = heads(affine(h, b, "v"), batch, length, heads, dh);
-                NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(dh)).add(mask).softmax(-1);
+                NDArray weights = scaled(q.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(dh)).add(mask)
+                        .softmax(-1);
                 NDArray context = dropout(weights, training).matMul(v).transpose(0, 2, 1, 3)
                         .reshape(batch, length, d);
                 x = x.add(dropout(affine(context, b, "o"), training));

@@ -308,11 +308,11 @@ public final class DefaultModelTuning {
         List<Double> weights = new ArrayList<>();
         parts.add(trainer(alpha, decay, transitions));
         weights.add(1.0);
-        if (contentWeight > 0) {
+        if (blendsContent()) {
             parts.add(contentTrainer(content));
             weights.add(contentWeight);
         }
-        if (priorSource != null && priorWeight > 0) {
+        if (blendsPrior()) {
             parts.add(priorTrainer(priorSource));
             weights.add(priorWeight);
         }
@@ -324,6 +324,15 @@ public final class DefaultModelTuning {
             w[i] = weights.get(i);
         }
         return new BlendedTrainer("default", parts.toArray(new NeighbourTrainer[0]), w, NEIGHBOURS);
+    }
+
+    /** The one place that says which parts the blend has: the trainer and the recorded settings both ask. */
+    private boolean blendsContent() {
+        return contentWeight > 0;
+    }
+
+    private boolean blendsPrior() {
+        return priorSource != null && priorWeight > 0;
     }
 
     public double alpha() {
@@ -354,10 +363,10 @@ public final class DefaultModelTuning {
         settings.put("popularityPrior", POPULARITY_PRIOR);
         settings.put("contentWeight", contentWeight);
         StringBuilder blend = new StringBuilder(ItemKnnTrainer.class.getSimpleName());
-        if (contentWeight > 0) {
+        if (blendsContent()) {
             blend.append(" + ").append(ContentTrainer.class.getSimpleName());
         }
-        if (priorSource != null && priorWeight > 0) {
+        if (blendsPrior()) {
             blend.append(" + ").append(priorSource.equals("pop") ? PopularityTrainer.class.getSimpleName()
                     : TrendingTrainer.class.getSimpleName());
         }

@@ -17,15 +17,28 @@ product_url="$(curl -s "$BASE/shelfwise/api/recommendations?placement=home-trend
 product_id="$(curl -s "$BASE/shelfwise/api/recommendations?placement=home-trending&limit=1" \
     | sed -n 's/.*"id":"\([0-9]*\)".*/\1/p')"
 [[ -n "$product_url" && -n "$product_id" ]] || { echo "load-test: the store at $BASE has no trained models yet" >&2; exit 1; }
+# A returning shopper: the cookies a first visit gets (session, visitor id), sent with every request. Without them
+# every request is a new visitor, for whom Broadleaf creates a session and an anonymous customer.
+jar="$(mktemp)"; trap 'rm -f "$jar"' EXIT
+curl -s -c "$jar" -o /dev/null "$BASE/"
+curl -s -b "$jar" -c "$jar" -o /dev/null "$BASE$product_url"
+cookies="$(awk -F'\t' '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
 # Non-2xx responses are counted by wrk's summary ("Non-2xx or 3xx responses"); a line is printed only if any.
 run() {
     echo "== $1"
     wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "$2"
 }
+run_as_shopper() {
+    echo "== $1 (a returning shopper's cookies)"
+    wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency -H "Cookie: $cookies" "$2"
+}
 {
     echo "Machine: $(nproc) cores, $(uname -sr); store at $BASE"
     run "product page with widgets: $product_url" "$BASE$product_url"
+    run_as_shopper "product page with widgets: $product_url" "$BASE$product_url"
     run "JSON endpoint (pdp-also-bought, 8 items)" \
+        "$BASE/shelfwise/api/recommendations?placement=pdp-also-bought&limit=8&product=$product_id"
+    run_as_shopper "JSON endpoint (pdp-also-bought, 8 items)" \
         "$BASE/shelfwise/api/recommendations?placement=pdp-also-bought&limit=8&product=$product_id"
     run "static script (baseline: no model, no page)" "$BASE/shelfwise/static/shelfwise.js"
 } | tee artifacts/load.txt

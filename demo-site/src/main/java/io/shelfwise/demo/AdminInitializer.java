@@ -42,7 +42,8 @@ final class AdminInitializer implements ServletContainerInitializer {
         dispatcher.setContextConfigLocation("classpath:/applicationContext-servlet-open-admin.xml"
                 + " classpath:/applicationContext-servlet-cms-contentCreator.xml"
                 + " classpath:/applicationContext-servlet-admin.xml"
-                + " classpath:/shelfwise-admin-servlet.xml");
+                + " classpath:/shelfwise-admin-servlet.xml"
+                + " classpath:/bl-shelfwise-admin-servlet.xml");
         ServletRegistration.Dynamic servlet = context.addServlet("admin", dispatcher);
         servlet.setLoadOnStartup(1);
         servlet.addMapping("/");
@@ -58,6 +59,7 @@ final class AdminInitializer implements ServletContainerInitializer {
         patches.add("shelfwise-demo-applicationContext-datasource.xml");
         patches.add("bl-shelfwise-applicationContext.xml");
         patches.add("bl-shelfwise-training-applicationContext.xml");
+        patches.add("bl-shelfwise-admin-applicationContext.xml");
         patches.add("shelfwise-admin-applicationContext-security.xml");
         return patches;
     }

@@ -1,0 +1,67 @@
+/* Shelfwise admin pages: progress bars that follow training runs, metric charts (uPlot), confirmations. */
+(function () {
+    'use strict';
+
+    function follow(bar) {
+        var url = bar.getAttribute('data-poll');
+        var fill = bar.querySelector('.sw-progress-bar');
+        var text = bar.querySelector('.sw-progress-text');
+        function poll() {
+            var xhr = new XMLHttpRequest();
+            xhr.open('GET', url);
+            xhr.setRequestHeader('Accept', 'application/json');
+            xhr.onload = function () {
+                if (xhr.status !== 200) { text.textContent = 'status unavailable (' + xhr.status + ')'; return; }
+                var v = JSON.parse(xhr.responseText);
+                var percent = Math.round((v.progress || 0) * 100);
+                fill.style.width = percent + '%';
+                text.textContent = percent + '%' + (v.message ? ' ' + v.message : '');
+                if (v.status === 'TRAINING') {
+                    setTimeout(poll, 1000);
+                } else {
+                    text.textContent = v.label + ' ' + v.status.toLowerCase() + (v.message ? ': ' + v.message : '');
+                    bar.setAttribute('data-done', v.status);
+                    setTimeout(function () { window.location.reload(); }, 800);
+                }
+            };
+            xhr.onerror = function () { setTimeout(poll, 3000); };
+            xhr.send();
+        }
+        poll();
+    }
+
+    function chart(el) {
+        if (typeof uPlot === 'undefined') { return; }
+        var points = JSON.parse(el.getAttribute('data-points'));
+        var labels = points.map(function (p) { return p[0]; });
+        var xs = points.map(function (p, i) { return i; });
+        var data = [xs, points.map(function (p) { return p[1]; }), points.map(function (p) { return p[2]; }),
+            points.map(function (p) { return p[3]; })];
+        new uPlot({
+            width: Math.min(720, el.clientWidth || 720), height: 180,
+            series: [{}, {label: 'HR@10', stroke: '#2a7ab0', width: 2},
+                {label: 'NDCG@10', stroke: '#3c9a5f', width: 2},
+                {label: 'Coverage@10', stroke: '#c0883a', width: 1, scale: 'share'}],
+            axes: [{values: function (u, vals) { return vals.map(function (v) { return labels[v] || ''; }); }},
+                {label: 'HR / NDCG'}, {side: 1, scale: 'share', label: 'coverage', grid: {show: false}}],
+            scales: {x: {time: false}}
+        }, data, el);
+        el.setAttribute('data-rendered', 'true');
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        Array.prototype.forEach.call(document.querySelectorAll('.sw-progress[data-poll]'), follow);
+        Array.prototype.forEach.call(document.querySelectorAll('.sw-chart[data-points]'), chart);
+        Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {
+            form.addEventListener('submit', function (e) {
+                if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+            });
+        });
+        Array.prototype.forEach.call(document.querySelectorAll('[data-check-all]'), function (box) {
+            box.addEventListener('change', function () {
+                Array.prototype.forEach.call(document.querySelectorAll(box.getAttribute('data-check-all')),
+                    function (b) { b.checked = box.checked; });
+            });
+        });
+    });
+}());

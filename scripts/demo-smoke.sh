@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the demo store the way the README says (./shelfwise demo) on a fresh data folder, walks through it in
-# headless Chromium (tools/browser/store-tour.js, then the recommendation widgets with widget-tour.js), saves
+# headless Chromium (tools/browser/store-tour.js, the recommendation widgets with widget-tour.js, the admin's
+# Recommendations module with admin-tour.js), saves
 # screenshots under artifacts/screenshots, and stops it.
 # Without Chromium (SHELFWISE_SMOKE_NO_BROWSER=1, or if it cannot be installed) it checks the pages with curl.
 # usage: scripts/demo-smoke.sh [port]
@@ -34,6 +35,8 @@ if [[ $browser == 1 ]]; then
     node tools/browser/store-tour.js "http://localhost:$PORT" artifacts/screenshots
     # the recommendation widgets, once the new store has trained its models (the tour waits for them)
     node tools/browser/widget-tour.js "http://localhost:$PORT" artifacts/screenshots
+    # the admin console's Recommendations module: train, compare, roll back, activate, approve a price
+    node tools/browser/admin-tour.js "http://localhost:$PORT" artifacts/screenshots
 else
     for path in / /candles-lighting /cart /login /register /admin/login; do
         code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT$path")

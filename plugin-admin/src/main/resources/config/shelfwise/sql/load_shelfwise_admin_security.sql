@@ -9,16 +9,15 @@
 -- every action (train, activate, roll back, delete, upload, A/B tests, tuning, price approvals, privacy tools).
 -- ROLE_ADMIN (-1) gets both; ROLE_SHELFWISE_ANALYST may look but not change anything.
 --
--- AdminMenuRows runs this file once, when the module row is missing; a store that loads its admin rows through
--- blPU.hibernate.hbm2ddl.import_files may list it there instead.
+-- AdminMenuRows applies this file at every admin start, adding only what is missing: a module, section,
+-- permission, permission entity or role whose id is not there yet, and the cross-references of rows it has just
+-- added. Rows that exist are never changed, and a cross-reference an admin removed from an existing row stays
+-- removed. New sections of later plugin versions are simply new lines here.
 --
 INSERT INTO BLC_ADMIN_MODULE (ADMIN_MODULE_ID, NAME, MODULE_KEY, ICON, DISPLAY_ORDER) VALUES (-9100, 'Recommendations', 'ShelfwiseRecommendations', 'icon-star', 650);
 
 INSERT INTO BLC_ADMIN_SECTION (ADMIN_SECTION_ID, DISPLAY_ORDER, ADMIN_MODULE_ID, NAME, SECTION_KEY, URL, CEILING_ENTITY) VALUES (-9101, 1000, -9100, 'Models', 'ShelfwiseModels', '/shelfwise/models', NULL);
-INSERT INTO BLC_ADMIN_SECTION (ADMIN_SECTION_ID, DISPLAY_ORDER, ADMIN_MODULE_ID, NAME, SECTION_KEY, URL, CEILING_ENTITY) VALUES (-9102, 2000, -9100, 'A/B Tests', 'ShelfwiseExperiments', '/shelfwise/experiments', NULL);
-INSERT INTO BLC_ADMIN_SECTION (ADMIN_SECTION_ID, DISPLAY_ORDER, ADMIN_MODULE_ID, NAME, SECTION_KEY, URL, CEILING_ENTITY) VALUES (-9103, 3000, -9100, 'Placement Tuning', 'ShelfwiseTuning', '/shelfwise/tuning', NULL);
 INSERT INTO BLC_ADMIN_SECTION (ADMIN_SECTION_ID, DISPLAY_ORDER, ADMIN_MODULE_ID, NAME, SECTION_KEY, URL, CEILING_ENTITY) VALUES (-9104, 4000, -9100, 'Price Suggestions', 'ShelfwisePrices', '/shelfwise/prices', NULL);
-INSERT INTO BLC_ADMIN_SECTION (ADMIN_SECTION_ID, DISPLAY_ORDER, ADMIN_MODULE_ID, NAME, SECTION_KEY, URL, CEILING_ENTITY) VALUES (-9105, 5000, -9100, 'Health', 'ShelfwiseHealth', '/shelfwise/health', NULL);
 INSERT INTO BLC_ADMIN_SECTION (ADMIN_SECTION_ID, DISPLAY_ORDER, ADMIN_MODULE_ID, NAME, SECTION_KEY, URL, CEILING_ENTITY) VALUES (-9106, 6000, -9100, 'Shopper Privacy', 'ShelfwisePrivacy', '/shelfwise/privacy', NULL);
 
 -- The permissions checked (non-friendly: their names become the user's authorities) ...
@@ -35,14 +34,8 @@ INSERT INTO BLC_ADMIN_PERMISSION_XREF (ADMIN_PERMISSION_ID, CHILD_PERMISSION_ID)
 
 INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9101, -9103);
 INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9101, -9104);
-INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9102, -9103);
-INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9102, -9104);
-INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9103, -9103);
-INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9103, -9104);
 INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9104, -9103);
 INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9104, -9104);
-INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9105, -9103);
-INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9105, -9104);
 INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9106, -9103);
 INSERT INTO BLC_ADMIN_SEC_PERM_XREF (ADMIN_SECTION_ID, ADMIN_PERMISSION_ID) VALUES (-9106, -9104);
 

@@ -153,8 +153,12 @@ public class PriceReviewController extends AdminPage {
             suggestions.approve(id, by);
         }
         PriceChange change = changes.apply(id, by);
-        return String.format(Locale.ROOT, "%s now costs %s (was %s).", name(change.productId()), change.newPrice(),
-                change.oldPrice());
+        return String.format(Locale.ROOT, "%s now costs %s (was %s).", name(change.productId()),
+                money(change.newPrice()), change.oldPrice() == null ? "no price" : money(change.oldPrice()));
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private String name(String productId) {

@@ -1,0 +1,226 @@
+package io.shelfwise.demo;
+
+import org.apache.commons.dbcp.BasicDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console's Recommendations module over real HTTP, on the demo store seeded from the whole retail file:
+ * the module is in Broadleaf's menu, every page and action needs its permissions (403 otherwise, and for a POST
+ * without the CSRF token), training runs in the background to READY, activating and rolling back a version
+ * changes what the storefront serves, and an approved price suggestion changes the product's price in the shop.
+ */
+class AdminConsoleIT {
+
+    private static Path dataDir;
+    private static StoreServer server;
+    private static BasicDataSource database;
+
+    @BeforeAll
+    static void startStore() throws Exception {
+        dataDir = Files.createTempDirectory("shelfwise-admin-test");
+        Path seed = Paths.get("..", "..", "shared", "data", "online-retail", "transactions.csv");
+        if (!Files.exists(seed)) {
+            seed = Paths.get("..", "shared", "data", "online-retail", "transactions.csv");
+        }
+        DemoSettings settings = DemoSettings.of(dataDir, DemoSiteProcess.freePort(), seed.toAbsolutePath());
+        server = StoreServer.start(settings, true);
+        database = new BasicDataSource();
+        database.setUrl(settings.jdbcUrl());
+        database.setUsername("SA");
+        database.setPassword("");
+        // two more admin users: one who may only look, one (customer service) without the module's permissions
+        sql("INSERT INTO BLC_ADMIN_USER (ADMIN_USER_ID, NAME, LOGIN, PASSWORD, EMAIL, ACTIVE_STATUS_FLAG) "
+                + "VALUES (-9201, 'Analyst', 'analyst', 'analyst', 'analyst@shelfwise.test', TRUE)");
+        sql("INSERT INTO BLC_ADMIN_USER_ROLE_XREF (ADMIN_USER_ID, ADMIN_ROLE_ID) VALUES (-9201, -9100)");
+        sql("INSERT INTO BLC_ADMIN_USER (ADMIN_USER_ID, NAME, LOGIN, PASSWORD, EMAIL, ACTIVE_STATUS_FLAG) "
+                + "VALUES (-9202, 'Clerk', 'clerk', 'clerk', 'clerk@shelfwise.test', TRUE)");
+        sql("INSERT INTO BLC_ADMIN_USER_ROLE_XREF (ADMIN_USER_ID, ADMIN_ROLE_ID) VALUES (-9202, -4)");
+        // a new store trains its models in the background once the imported history has settled
+        try (ShopperSession s = shop()) {
+            for (int i = 0; i < 240; i++) {
+                if (s.get("/shelfwise/api/recommendations?placement=home-trending").body
+                        .contains("\"modelVersions\":\"trending@1\"")) {
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        }
+        throw new AssertionError("the store's models were not trained within 4 minutes");
+    }
+
+    @AfterAll
+    static void stopStore() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        DemoSettings.of(dataDir, 0, null).reset();
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static ShopperSession shop() {
+        return new ShopperSession("http://localhost:" + server.port());
+    }
+
+    private static ShopperSession signedIn(String user) throws Exception {
+        ShopperSession admin = shop();
+        admin.get("/admin/login");
+        ShopperSession.Page login = admin.post("/admin/login_admin_post", "j_username", user, "j_password", user);
+        assertThat(login.location).as("login of " + user).doesNotContain("login_error");
+        return admin;
+    }
+
+    @Test
+    void theModuleIsInTheMenuAndItsPagesNeedItsPermissions() throws Exception {
+        try (ShopperSession admin = signedIn("admin")) {
+            ShopperSession.Page models = admin.get("/admin/shelfwise/models");
+            assertThat(models.status).isEqualTo(200);
+            assertThat(models.body).contains("Recommendations").contains("sw-strategy-trending")
+                    .contains("pdp-also-bought").contains("Train now");
+            assertThat(admin.get("/admin/shelfwise/prices").status).isEqualTo(200);
+            assertThat(admin.get("/admin/shelfwise/privacy").status).isEqualTo(200);
+            // a state-changing request without the CSRF token is refused, and nothing changes
+            long versions = count("SELECT COUNT(*) FROM SW_MODEL_VERSION");
+            assertThat(admin.postRaw("/admin/shelfwise/models/train", "strategy", "pop").status).isEqualTo(403);
+            assertThat(count("SELECT COUNT(*) FROM SW_MODEL_VERSION")).isEqualTo(versions);
+        }
+        try (ShopperSession analyst = signedIn("analyst")) {
+            ShopperSession.Page models = analyst.get("/admin/shelfwise/models");
+            assertThat(models.status).isEqualTo(200);
+            assertThat(models.body).contains("You may look but not change anything").doesNotContain("Train now");
+            assertThat(analyst.post("/admin/shelfwise/models/train", "strategy", "pop").status).isEqualTo(403);
+            assertThat(analyst.post("/admin/shelfwise/prices/run").status).isEqualTo(403);
+        }
+        try (ShopperSession clerk = signedIn("clerk")) {
+            for (String page : new String[]{"/admin/shelfwise/models", "/admin/shelfwise/prices",
+                    "/admin/shelfwise/privacy", "/admin/shelfwise/privacy/export?customer=1"}) {
+                assertThat(clerk.get(page).status).as(page).isEqualTo(403);
+            }
+            ShopperSession.Page customers = clerk.get("/admin/customer");
+            assertThat(customers.status).isEqualTo(200);
+            assertThat(customers.body).doesNotContain("/admin/shelfwise/models");
+        }
+    }
+
+    @Test
+    void trainingActivationAndRollbackChangeWhatTheShopServes() throws Exception {
+        try (ShopperSession admin = signedIn("admin"); ShopperSession shopper = shop()) {
+            admin.get("/admin/shelfwise/models");
+            ShopperSession.Page page = act(admin, "/admin/shelfwise/models/train", "strategy", "trending",
+                    "activate", "true");
+            assertThat(page.body).contains("Training trending@2");
+            long id = Long.parseLong(page.find("data-poll=\"/admin/shelfwise/models/versions/(\\d+)\""));
+            String status = "";
+            for (int i = 0; i < 120 && !status.contains("READY"); i++) {
+                Thread.sleep(1000);
+                status = admin.get("/admin/shelfwise/models/versions/" + id).body;
+                assertThat(status).doesNotContain("FAILED");
+            }
+            assertThat(status).contains("\"label\":\"trending@2\"").contains("READY");
+            awaitServed(shopper, "trending@2");
+
+            admin.get("/admin/shelfwise/models");
+            assertThat(act(admin, "/admin/shelfwise/models/rollback", "slot", "trending").body)
+                    .contains("trending is back on trending@1");
+            awaitServed(shopper, "trending@1");
+
+            assertThat(act(admin, "/admin/shelfwise/models/versions/" + id + "/activate").body)
+                    .contains("trending@2 now serves trending");
+            awaitServed(shopper, "trending@2");
+
+            // bad input: unknown version, unknown strategy, deleting the active version: a message, no change
+            assertThat(act(admin, "/admin/shelfwise/models/versions/999999/activate").body)
+                    .contains("No model version 999999");
+            assertThat(act(admin, "/admin/shelfwise/models/train", "strategy", "no-such-strategy").body)
+                    .contains("sw-flash-error");
+            assertThat(act(admin, "/admin/shelfwise/models/versions/" + id + "/delete").body)
+                    .contains("is active on");
+            awaitServed(shopper, "trending@2");
+        }
+    }
+
+    /** POSTs an action and follows its redirect, as a browser would: the page then shows what the action said. */
+    private static ShopperSession.Page act(ShopperSession admin, String path, String... fields) throws Exception {
+        ShopperSession.Page answer = admin.post(path, fields);
+        assertThat(answer.status).as("POST " + path).isEqualTo(302);
+        return admin.get(answer.location.replaceFirst("^https?://[^/]+", ""));
+    }
+
+    private static void awaitServed(ShopperSession shopper, String version) throws Exception {
+        String body = "";
+        // every storefront node picks activations up from the registry within its sync interval (10 s)
+        for (int i = 0; i < 40; i++) {
+            body = shopper.get("/shelfwise/api/recommendations?placement=home-trending").body;
+            if (body.contains("\"modelVersions\":\"" + version + "\"")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the shop never served " + version + ": " + body);
+    }
+
+    @Test
+    void anApprovedSuggestionChangesThePriceInTheShopWithAnAuditRow() throws Exception {
+        try (ShopperSession admin = signedIn("admin"); ShopperSession shopper = shop()) {
+            admin.get("/admin/shelfwise/prices");
+            ShopperSession.Page page = act(admin, "/admin/shelfwise/prices/run");
+            for (int i = 0; i < 180 && !page.body.contains("data-state=\"DONE\""); i++) {
+                assertThat(page.body).doesNotContain("data-state=\"FAILED\"");
+                Thread.sleep(1000);
+                page = admin.get("/admin/shelfwise/prices");
+            }
+            Matcher row = Pattern.compile("<tr data-product=\"(\\d+)\" data-suggestion=\"(\\d+)\">").matcher(page.body);
+            assertThat(row.find()).as("a pending suggestion on the page").isTrue();
+            String product = row.group(1);
+            String suggestion = row.group(2);
+            String name = page.find("data-suggestion=\"" + suggestion + "\">\\s*<td>[^<]*<input[^>]*/></td>\\s*"
+                    + "<td><a[^>]*>([^<]+)</a>");
+
+            // a malformed edited price is refused and nothing changes
+            assertThat(act(admin, "/admin/shelfwise/prices/" + suggestion + "/approve", "price", "abc").body)
+                    .contains("is not a price");
+            assertThat(count("SELECT COUNT(*) FROM SW_PRICE_AUDIT")).isZero();
+
+            assertThat(act(admin, "/admin/shelfwise/prices/" + suggestion + "/approve", "price", "7.77").body)
+                    .contains("now costs 7.77");
+            assertThat(count("SELECT COUNT(*) FROM SW_PRICE_AUDIT WHERE PRODUCT_ID = '" + product
+                    + "' AND CHANGED_BY = 'admin'")).isEqualTo(1);
+            String search = shopper.get("/search?q=" + java.net.URLEncoder.encode(name, "UTF-8")).body;
+            assertThat(search).contains("£7.77");
+
+            // approving twice is refused: the suggestion was applied
+            assertThat(act(admin, "/admin/shelfwise/prices/" + suggestion + "/approve").body)
+                    .contains("sw-flash-error");
+            assertThat(count("SELECT COUNT(*) FROM SW_PRICE_AUDIT WHERE PRODUCT_ID = '" + product + "'"))
+                    .isEqualTo(1);
+        }
+    }
+}

@@ -54,7 +54,7 @@ async function main() {
     await page.fill('input[name=j_username]', 'admin');
     await page.fill('input[name=j_password]', 'admin');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit], input[type=submit]')]);
-    const menu = page.locator('a', { hasText: 'Recommendations' });
+    const menu = page.locator('#sidebar', { hasText: 'Recommendations' });
     expect(await menu.count() > 0, 'no Recommendations module in the admin menu');
 
     await page.goto(base + '/admin/shelfwise/models');

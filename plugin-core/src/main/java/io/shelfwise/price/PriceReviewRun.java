@@ -121,7 +121,7 @@ public final class PriceReviewRun implements AutoCloseable {
                 }
             }
             String note = "asked " + version.label() + " about " + asked + " products, " + recorded
-                    + " suggestions to review";
+                    + (recorded == 1 ? " suggestion" : " suggestions") + " to review";
             LOG.info("Shelfwise: price review run: {}", note);
             status = new Status(State.DONE, requestedBy, started, clock.instant(), asked, recorded, note);
         } catch (Exception | LinkageError e) {

@@ -48,6 +48,9 @@ public final class StoreServer implements AutoCloseable {
         connector.setProperty("address", "0.0.0.0");
         connector.setURIEncoding("UTF-8");
         connector.setMaxPostSize(1024 * 1024);
+        // request threads: on a small machine, fewer threads than connections keep the latency tail short (a
+        // request waits its turn instead of sharing the cores with dozens of others); see docs/storefront-widgets.md
+        connector.setProperty("maxThreads", System.getProperty("shelfwise.demo.http.threads", "200"));
         tomcat.setConnector(connector);
 
         // The admin context holds every Broadleaf entity, so on a new database it creates the schema and loads

@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * model for candidates, applies the placement's business rules (exclusions, availability, category and price
  * filters, a cap per category, nothing the page already shows) and fills the list, explaining each item. Results
  * are cached with Caffeine, keyed by placement, shopper (with their activity generation), context and the model
- * generation, so a new event of the shopper or a model switch makes them stale at once. Thread-safe.
+ * generation, so a new event of the shopper or a model switch makes them stale at once. While an A/B experiment
+ * runs on a placement, an {@link ArmSelector} gives each shopper their arm: its placement settings and model slots
+ * are served, the cache keys on the arm, and the response names it. Thread-safe.
  */
 public final class OnnxRecommender implements Recommender {
 
@@ -49,6 +51,7 @@ public final class OnnxRecommender implements Recommender {
     private final Cache<CacheKey, RecommendationResponse> results;
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private volatile ArmSelector arms;
 
     private OnnxRecommender(Builder b) {
         Map<String, Placement> map = new LinkedHashMap<>();
@@ -60,6 +63,7 @@ public final class OnnxRecommender implements Recommender {
         this.activity = b.activity;
         this.catalogue = b.catalogue;
         this.registry = b.registry;
+        this.arms = b.arms;
         this.results = Caffeine.newBuilder()
                 .maximumSize(b.cacheSize)
                 .expireAfter(new Expiry<CacheKey, RecommendationResponse>() {
@@ -97,9 +101,15 @@ public final class OnnxRecommender implements Recommender {
             throw new UnknownPlacementException(request.placement(), placements.keySet());
         }
         long start = System.nanoTime();
+        ServedArm arm = arm(placement, request.shopper());
+        if (arm != null) {
+            placement = arm.placement();
+        }
         int count = request.count() == 0 ? placement.defaultCount() : Math.min(request.count(), placement.maxCount());
         ShopperActivity.ShopperState state = activity.state(request.shopper(), request.firstVisit());
-        CacheKey key = new CacheKey(placement, request, count, state.generation, models.generation());
+        CacheKey key = new CacheKey(placement, request, count, state.generation, models.generation(),
+                arm == null ? null : arm.models() == null ? arm.cacheKey()
+                        : arm.cacheKey() + "#" + arm.models().generation());
         RecommendationResponse response = null;
         // a list made without the shopper's stored history (not read in time) is not worth keeping
         boolean cacheable = !placement.cacheTtl().isZero() && state.complete;
@@ -110,7 +120,7 @@ public final class OnnxRecommender implements Recommender {
             }
         }
         if (response == null) {
-            response = compute(placement, request, count, state);
+            response = compute(placement, arm, request, count, state);
             if (cacheable) {
                 results.put(key, response);
             }
@@ -119,9 +129,29 @@ public final class OnnxRecommender implements Recommender {
         return response;
     }
 
-    private RecommendationResponse compute(Placement placement, RecommendationRequest request, int count,
-                                           ShopperActivity.ShopperState state) {
-        Context context = new Context(placement, request, state);
+    /** The shopper's arm, or {@code null}; a failing selector serves the placement as configured. */
+    private ServedArm arm(Placement placement, ShopperKey shopper) {
+        ArmSelector selector = arms;
+        if (selector == null) {
+            return null;
+        }
+        try {
+            ServedArm arm = selector.select(placement, shopper);
+            if (arm != null && !arm.placement().name().equals(placement.name())) {
+                throw new IllegalStateException("arm " + arm.name() + " serves placement " + arm.placement().name());
+            }
+            return arm;
+        } catch (RuntimeException e) {
+            registry.counter("shelfwise.recommend.arm.failures").increment();
+            LOG.warn("Shelfwise: choosing the A/B arm of " + placement.name() + " failed, serving it as configured: "
+                    + e);
+            return null;
+        }
+    }
+
+    private RecommendationResponse compute(Placement placement, ServedArm arm, RecommendationRequest request,
+                                           int count, ShopperActivity.ShopperState state) {
+        Context context = new Context(placement, arm, request, state);
         Map<String, Recommendation> picked = new LinkedHashMap<>();
         Map<String, Integer> perCategory = new HashMap<>();
         boolean fallback = false;
@@ -133,15 +163,23 @@ public final class OnnxRecommender implements Recommender {
                 fallback = true;
             }
         }
-        return new RecommendationResponse(placement.name(), new ArrayList<>(picked.values()), fallback, false);
+        return new RecommendationResponse(placement.name(), new ArrayList<>(picked.values()), fallback, false,
+                arm == null ? null : arm.name());
     }
 
     /** Adds what one step of the chain can contribute; a failing model is logged, counted and skipped. */
     private void fill(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
-        ServingModels.Lease lease = models.acquire(context.placement.name() + "." + step.strategy());
-        if (lease == null) {
-            lease = models.acquire(step.strategy());
+        ServingModels.Lease lease;
+        String armSlot = context.arm == null ? null : context.arm.slots().get(step.strategy());
+        if (armSlot != null) {
+            // the arm's own version; not loaded (it failed) means this step falls back, never the control's model
+            lease = context.arm.models().acquire(armSlot);
+        } else {
+            lease = models.acquire(context.placement.name() + "." + step.strategy());
+            if (lease == null) {
+                lease = models.acquire(step.strategy());
+            }
         }
         if (lease == null) {
             return;
@@ -319,6 +357,15 @@ public final class OnnxRecommender implements Recommender {
         results.asMap().keySet().removeIf(k -> k.placement.equals(placement.name()));
     }
 
+    /**
+     * Serves A/B arms chosen by {@code selector} from now on ({@code null}: none). For wiring that builds the
+     * selector after the recommender.
+     */
+    public void selectArms(ArmSelector selector) {
+        this.arms = selector;
+    }
+
+    /** The placements as configured (without any A/B arm's variant). */
     public Map<String, Placement> placements() {
         return Collections.unmodifiableMap(placements);
     }
@@ -331,6 +378,7 @@ public final class OnnxRecommender implements Recommender {
     /** What a request knows: input lists per strategy kind, and the ids the rules exclude. */
     private static final class Context {
         final Placement placement;
+        final ServedArm arm;
         final RecommendationRequest request;
         final ShopperActivity.ShopperState state;
         final List<String> history;
@@ -338,8 +386,10 @@ public final class OnnxRecommender implements Recommender {
         final List<String> contextItems;
         final Set<String> excluded = new LinkedHashSet<>();
 
-        Context(Placement placement, RecommendationRequest request, ShopperActivity.ShopperState state) {
+        Context(Placement placement, ServedArm arm, RecommendationRequest request,
+                ShopperActivity.ShopperState state) {
             this.placement = placement;
+            this.arm = arm;
             this.request = request;
             this.state = state;
             List<String> visit = new ArrayList<>(state.visitItems);
@@ -421,11 +471,12 @@ public final class OnnxRecommender implements Recommender {
         final int count;
         final long shopperGeneration;
         final long modelGeneration;
+        final String arm;
         final long ttlNanos;
         private final int hash;
 
         CacheKey(Placement placement, RecommendationRequest request, int count, long shopperGeneration,
-                 long modelGeneration) {
+                 long modelGeneration, String arm) {
             this.placement = placement.name();
             this.shopper = request.shopper();
             this.currentItem = request.currentItem();
@@ -438,9 +489,10 @@ public final class OnnxRecommender implements Recommender {
             this.count = count;
             this.shopperGeneration = shopperGeneration;
             this.modelGeneration = modelGeneration;
+            this.arm = arm;
             this.ttlNanos = placement.cacheTtl().toNanos();
             this.hash = Objects.hash(this.placement, shopper, currentItem, cart, session, shown, category, minPrice,
-                    maxPrice, count, shopperGeneration, modelGeneration);
+                    maxPrice, count, shopperGeneration, modelGeneration, arm);
         }
 
         @Override
@@ -454,7 +506,7 @@ public final class OnnxRecommender implements Recommender {
                     && Objects.equals(shopper, k.shopper) && Objects.equals(currentItem, k.currentItem)
                     && cart.equals(k.cart) && session.equals(k.session) && shown.equals(k.shown)
                     && Objects.equals(category, k.category) && Objects.equals(minPrice, k.minPrice)
-                    && Objects.equals(maxPrice, k.maxPrice);
+                    && Objects.equals(maxPrice, k.maxPrice) && Objects.equals(arm, k.arm);
         }
 
         @Override
@@ -472,6 +524,7 @@ public final class OnnxRecommender implements Recommender {
         private long cacheSize = 100_000;
         private Ticker ticker = Ticker.systemTicker();
         private MeterRegistry registry = new SimpleMeterRegistry();
+        private ArmSelector arms;
 
         private Builder(ServingModels models, ShopperActivity activity, Catalogue catalogue) {
             this.models = Objects.requireNonNull(models, "models");
@@ -505,6 +558,12 @@ public final class OnnxRecommender implements Recommender {
 
         public Builder meterRegistry(MeterRegistry value) {
             this.registry = Objects.requireNonNull(value, "registry");
+            return this;
+        }
+
+        /** Chooses A/B arms while experiments run; none by default. */
+        public Builder armSelector(ArmSelector value) {
+            this.arms = value;
             return this;
         }
 

@@ -140,7 +140,7 @@ public final class RecommendationWidgets {
         if (shownItems.isEmpty()) {
             return Widget.empty(placement, heading, addToCartUrl);
         }
-        return new Widget(placement, heading, shownItems, null, response.fallback(), csrfToken(request),
+        return new Widget(placement, heading, shownItems, response.arm(), response.fallback(), csrfToken(request),
                 addToCartUrl,
                 "shelfwise-" + placement + "-" + shown.size(), productId);
     }

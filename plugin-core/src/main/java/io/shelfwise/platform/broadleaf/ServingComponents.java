@@ -2,6 +2,8 @@ package io.shelfwise.platform.broadleaf;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.shelfwise.events.capture.EventCapture;
+import io.shelfwise.experiment.ExperimentStore;
+import io.shelfwise.experiment.ExperimentSync;
 import io.shelfwise.registry.JdbcModelRegistry;
 import io.shelfwise.registry.ModelArtifactStore;
 import io.shelfwise.registry.ModelRegistry;
@@ -73,6 +75,28 @@ public final class ServingComponents {
         } catch (RuntimeException e) {
             LOG.error("Shelfwise: cannot read the model registry at start-up; recommendations fall back until it "
                     + "answers: " + e.getMessage());
+        }
+        return sync;
+    }
+
+    /** A/B experiments in the store's database, on the recommender's placements. */
+    public static ExperimentStore experimentStore(DataSource dataSource, ModelRegistry registry,
+                                                  OnnxRecommender recommender) {
+        return new ExperimentStore(dataSource, registry, recommender::placements, Clock.systemUTC());
+    }
+
+    /**
+     * Serves running experiments' arms through the recommender on this node, reading the experiments every
+     * {@code intervalSeconds}.
+     */
+    public static ExperimentSync experimentSync(ExperimentStore store, ModelRegistry registry,
+                                                OnnxRecommender recommender, long intervalSeconds) {
+        ExperimentSync sync = new ExperimentSync(store, registry, recommender);
+        try {
+            sync.start(Duration.ofSeconds(intervalSeconds));
+        } catch (RuntimeException e) {
+            LOG.error("Shelfwise: cannot read the experiments at start-up; placements serve as configured until "
+                    + "they answer: " + e.getMessage());
         }
         return sync;
     }

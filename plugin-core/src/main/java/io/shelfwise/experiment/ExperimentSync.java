@@ -1,0 +1,253 @@
+package io.shelfwise.experiment;
+
+import io.shelfwise.events.ShopperKey;
+import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.RankingModels;
+import io.shelfwise.registry.ModelRegistry;
+import io.shelfwise.registry.ModelVersion;
+import io.shelfwise.serving.ArmSelector;
+import io.shelfwise.serving.OnnxRecommender;
+import io.shelfwise.serving.Placement;
+import io.shelfwise.serving.ServedArm;
+import io.shelfwise.serving.ServingModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps a node's A/B serving in step with the {@link ExperimentStore}, as {@code ActiveModelSync} does for
+ * activations: every {@code interval} it reads the running experiments, loads the arms' model versions into
+ * ServingModels of its own (slot {@code experiment-<id>.<arm>.<strategy>}), drops those of experiments that ended,
+ * and applies promoted arms' settings to their placements. As the recommender's {@link ArmSelector} it then puts
+ * each shopper in their arm by {@link ArmAssignment}, with no I/O on the request path. An arm version that cannot be
+ * loaded is reported once and not retried until it changes; its arm's step falls back down the chain. Thread-safe.
+ */
+public final class ExperimentSync implements ArmSelector, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentSync.class);
+
+    private final ExperimentStore store;
+    private final ModelRegistry registry;
+    private final OnnxRecommender recommender;
+    private final ServingModels armModels = new ServingModels();
+    private final Map<String, Long> refused = new HashMap<>();
+    private final Map<String, Long> appliedSettings = new HashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private volatile Map<String, Running> running = Collections.emptyMap();
+
+    public ExperimentSync(ExperimentStore store, ModelRegistry registry, OnnxRecommender recommender) {
+        this.store = store;
+        this.registry = registry;
+        this.recommender = recommender;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "shelfwise-experiment-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Syncs now, serves arms through the recommender, then syncs every {@code interval}. */
+    public void start(Duration interval) {
+        recommender.selectArms(this);
+        try {
+            syncNow();
+        } finally {
+            long millis = interval.toMillis();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    syncNow();
+                } catch (RuntimeException e) {
+                    LOG.warn("Shelfwise: cannot read the experiments, serving the arms known: " + e.getMessage());
+                }
+            }, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Reads the store and updates what this node serves.
+     *
+     * @return arm slots whose version cannot be served, with the reason
+     */
+    public synchronized Map<String, String> syncNow() {
+        Map<String, Experiment> experiments = store.running();
+        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, String> loaded = armModels.activeVersions();
+        Set<String> wanted = new HashSet<>();
+        Map<String, Running> next = new HashMap<>();
+        for (Experiment experiment : experiments.values()) {
+            Map<String, Map<String, String>> slotsByArm = new HashMap<>();
+            for (Arm arm : experiment.arms()) {
+                Map<String, String> slots = new HashMap<>();
+                if (arm.versionId() != null) {
+                    String slot = slot(experiment, arm);
+                    slots.put(arm.strategy(), slot);
+                    wanted.add(slot);
+                    load(slot, arm, loaded, problems);
+                }
+                slotsByArm.put(arm.name(), slots);
+            }
+            next.put(experiment.placement(), new Running(experiment, slotsByArm));
+        }
+        running = Collections.unmodifiableMap(next);
+        for (String slot : loaded.keySet()) {
+            if (!wanted.contains(slot)) {
+                armModels.deactivate(slot);
+            }
+        }
+        refused.keySet().retainAll(wanted);
+        applyPromotedSettings();
+        return problems;
+    }
+
+    private void load(String slot, Arm arm, Map<String, String> loaded, Map<String, String> problems) {
+        if (arm.versionLabel().equals(loaded.get(slot))) {
+            return;
+        }
+        if (arm.versionId().equals(refused.get(slot))) {
+            problems.put(slot, "refused earlier: " + arm.versionLabel());
+            return;
+        }
+        try {
+            Optional<ModelVersion> version = registry.version(arm.versionId());
+            if (!version.isPresent()) {
+                throw new IllegalStateException("version " + arm.versionLabel() + " was deleted");
+            }
+            armModels.activate(slot, version.get().label(), RankingModels.load(read(version.get())));
+            refused.remove(slot);
+            LOG.info("Shelfwise: A/B arm serves " + version.get().label() + " on " + slot);
+        } catch (IOException | ModelLoadException | RuntimeException e) {
+            refused.put(slot, arm.versionId());
+            problems.put(slot, e.getMessage());
+            LOG.error("Shelfwise: cannot serve " + arm.versionLabel() + " for A/B slot " + slot + "; that arm falls "
+                    + "back down the chain: " + e.getMessage());
+        }
+    }
+
+    private byte[] read(ModelVersion version) throws IOException {
+        try (InputStream in = registry.openArtifact(version)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    /** A promoted arm's settings become its placement's, once per promotion, on every node. */
+    private void applyPromotedSettings() {
+        for (Map.Entry<String, Experiment> e : store.promotedSettings().entrySet()) {
+            Experiment experiment = e.getValue();
+            if (Long.valueOf(experiment.id()).equals(appliedSettings.get(e.getKey()))) {
+                continue;
+            }
+            Placement base = recommender.placements().get(e.getKey());
+            if (base == null) {
+                continue;
+            }
+            Arm winner = experiment.arm(experiment.winnerArm());
+            try {
+                recommender.configure(winner.applyTo(base));
+                LOG.info("Shelfwise: " + e.getKey() + " now serves as promoted arm " + winner.name() + " of experiment #"
+                        + experiment.id() + ": " + winner.describe());
+            } catch (IllegalArgumentException ex) {
+                LOG.error("Shelfwise: cannot apply promoted arm " + winner.name() + " of experiment #"
+                        + experiment.id() + " to " + e.getKey() + ": " + ex.getMessage());
+            }
+            appliedSettings.put(e.getKey(), experiment.id());
+        }
+    }
+
+    @Override
+    public ServedArm select(Placement placement, ShopperKey shopper) {
+        if (shopper == null) {
+            return null;
+        }
+        Running experiment = running.get(placement.name());
+        return experiment == null ? null : experiment.served(placement, shopper, armModels);
+    }
+
+    /** The experiments this node serves, by placement. */
+    public Map<String, Experiment> serving() {
+        Map<String, Experiment> out = new HashMap<>();
+        for (Map.Entry<String, Running> e : running.entrySet()) {
+            out.put(e.getKey(), e.getValue().experiment);
+        }
+        return out;
+    }
+
+    /** Arm slot to loaded version label. */
+    public Map<String, String> armVersions() {
+        return armModels.activeVersions();
+    }
+
+    /** The slot an arm's version is served from. */
+    static String slot(Experiment experiment, Arm arm) {
+        return "experiment-" + experiment.id() + "." + arm.name() + "." + arm.strategy();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        recommender.selectArms(null);
+        armModels.close();
+    }
+
+    /** One running experiment's arms, with each arm's placement variant made once per configured placement. */
+    private static final class Running {
+        final Experiment experiment;
+        final Map<String, Map<String, String>> slots;
+        private volatile Variants variants;
+
+        Running(Experiment experiment, Map<String, Map<String, String>> slots) {
+            this.experiment = experiment;
+            this.slots = slots;
+        }
+
+        ServedArm served(Placement placement, ShopperKey shopper, ServingModels models) {
+            Variants current = variants;
+            if (current == null || current.base != placement) {
+                current = new Variants(placement, experiment, slots, models);
+                variants = current;
+            }
+            return current.arms.get(ArmAssignment.arm(experiment, shopper).name());
+        }
+    }
+
+    private static final class Variants {
+        final Placement base;
+        final Map<String, ServedArm> arms = new HashMap<>();
+
+        Variants(Placement base, Experiment experiment, Map<String, Map<String, String>> slots, ServingModels models) {
+            this.base = base;
+            for (Arm arm : experiment.arms()) {
+                Placement served;
+                try {
+                    served = arm.applyTo(base);
+                } catch (IllegalArgumentException e) {
+                    LOG.error("Shelfwise: arm " + arm.name() + " of experiment #" + experiment.id()
+                            + " does not fit " + base.name() + " as configured now, serving it as configured: "
+                            + e.getMessage());
+                    served = base;
+                }
+                arms.put(arm.name(), new ServedArm(arm.name(), "experiment-" + experiment.id() + "." + arm.name(),
+                        served, models, slots.get(arm.name())));
+            }
+        }
+    }
+}

@@ -8,16 +8,19 @@ import java.util.Map;
 
 /**
  * The yardstick for the price model: ridge regression of log(1 + price) on binary words of the text (the same
- * tokens as {@link PriceText#words}), with an unpenalised intercept and lambda 1, solved exactly by conjugate
- * gradients. Evaluation only; not served.
+ * tokens as {@link PriceText#words}), with an unpenalised intercept, solved exactly by conjugate gradients; its
+ * lambda is chosen by {@link #tuned} on validation folds of the training products. Evaluation only; not served.
  */
 final class BagOfWordsRidge {
 
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final double[] weights;
     private final double intercept;
+    private final double lambda;
+    private double validationRmsle = Double.NaN;
 
     BagOfWordsRidge(List<String> texts, double[] logPrices, double lambda) {
+        this.lambda = lambda;
         List<int[]> rows = new ArrayList<>(texts.size());
         for (String text : texts) {
             LinkedHashSet<String> words = new LinkedHashSet<>(PriceText.words(text));
@@ -98,6 +101,71 @@ final class BagOfWordsRidge {
             s += a[i] * b[i];
         }
         return s;
+    }
+
+    /** The lambdas {@link #tuned} chooses from. */
+    static final double[] LAMBDAS = {0.1, 0.3, 1, 3, 10, 30};
+
+    /**
+     * The ridge with the lambda of {@link #LAMBDAS} that predicts best on validation folds carved from the training
+     * products (RMSLE, {@code folds} folds by a hash of the product's position and {@code seed}), refitted on all of
+     * them: tuned the way the price model is, on training data only.
+     */
+    static BagOfWordsRidge tuned(List<String> texts, double[] logPrices, int folds, long seed) {
+        int n = texts.size();
+        int[] foldOf = new int[n];
+        java.util.Random random = new java.util.Random(seed);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, random);
+        for (int i = 0; i < n; i++) {
+            foldOf[order.get(i)] = i % folds;
+        }
+        double best = LAMBDAS[0];
+        double bestError = Double.POSITIVE_INFINITY;
+        for (double lambda : LAMBDAS) {
+            double error = 0;
+            for (int fold = 0; fold < folds; fold++) {
+                List<String> fitTexts = new ArrayList<>();
+                List<Double> fitLogs = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (foldOf[i] != fold) {
+                        fitTexts.add(texts.get(i));
+                        fitLogs.add(logPrices[i]);
+                    }
+                }
+                double[] y = new double[fitLogs.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = fitLogs.get(i);
+                }
+                BagOfWordsRidge r = new BagOfWordsRidge(fitTexts, y, lambda);
+                for (int i = 0; i < n; i++) {
+                    if (foldOf[i] == fold) {
+                        double d = Math.log1p(Math.max(0.01, Math.expm1(r.predict(texts.get(i))))) - logPrices[i];
+                        error += d * d;
+                    }
+                }
+            }
+            if (error < bestError) {
+                bestError = error;
+                best = lambda;
+            }
+        }
+        BagOfWordsRidge chosen = new BagOfWordsRidge(texts, logPrices, best);
+        chosen.validationRmsle = Math.sqrt(bestError / n);
+        return chosen;
+    }
+
+    /** The penalty this ridge was fitted with. */
+    double lambda() {
+        return lambda;
+    }
+
+    /** RMSLE on the validation folds when {@link #tuned}, else NaN. */
+    double validationRmsle() {
+        return validationRmsle;
     }
 
     /** log(1 + price) predicted for the text. */

@@ -66,7 +66,8 @@ public final class PriceEvaluation {
             texts.add(trained.get(i).listing().text());
         }
         double globalMedian = PriceHistory.median(trainPrices.clone());
-        BagOfWordsRidge ridge = new BagOfWordsRidge(texts, trainLogs, 1.0);
+        // The yardstick's lambda is chosen on validation folds of the training products, as the model's settings are.
+        BagOfWordsRidge ridge = BagOfWordsRidge.tuned(texts, trainLogs, 5, settings.seed());
         double model = 0;
         double median = 0;
         double bow = 0;
@@ -100,6 +101,11 @@ public final class PriceEvaluation {
         baselines.put("bow-ridge", n == 0 ? null : Math.sqrt(bow / n));
         report.put("baselines", baselines);
         report.put("intervalCoverage", n == 0 ? null : covered / (double) n);
+        Map<String, Object> bowRidge = new LinkedHashMap<>();
+        bowRidge.put("lambda", ridge.lambda());
+        bowRidge.put("lambdasTried", BagOfWordsRidge.LAMBDAS);
+        bowRidge.put("validationRmsle", ridge.validationRmsle());
+        report.put("bowRidge", bowRidge);
         report.put("rmsleVsBowRidge", n == 0 || bow == 0 ? null : Math.sqrt(model / bow));
         report.put("intervalLevel", settings.intervalLevel());
         report.put("meanIntervalWidthLog1p", n == 0 ? null : widthRatio / n);

@@ -174,5 +174,9 @@ class PriceModelTest {
         assertThat(baselines).containsKeys("global-median", "bow-ridge");
         assertThat((Double) report.get("rmsle")).isLessThan((Double) baselines.get("global-median") / 2);
         assertThat((Double) report.get("intervalCoverage")).isBetween(0.5, 1.0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bowRidge = (Map<String, Object>) report.get("bowRidge");
+        assertThat((Double) bowRidge.get("lambda")).isIn(0.1, 0.3, 1.0, 3.0, 10.0, 30.0);
+        assertThat((Double) bowRidge.get("validationRmsle")).isPositive();
     }
 }

@@ -355,9 +355,12 @@ public final class UploadedModelCheck {
         if (contract.neighbour) {
             histories.add(new int[0]);
         }
+        // serving feeds a sequence graph at most its maximum length of recent items
+        int longest = contract.neighbour ? Integer.MAX_VALUE
+                : Integer.parseInt(metadata.get(SequenceGraph.META_MAX_LENGTH));
         int[] lengths = {1, 3, 8, 20, 50};
         for (int s = 0; s < SAMPLE_HISTORIES; s++) {
-            int[] history = new int[lengths[s % lengths.length]];
+            int[] history = new int[Math.min(longest, lengths[s % lengths.length])];
             for (int p = 0; p < history.length; p++) {
                 history[p] = random.nextInt(n);
             }

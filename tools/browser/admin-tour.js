@@ -1,6 +1,7 @@
 // Checks the admin console's Recommendations module in Debian's headless Chromium, as a store admin uses it: sign
 // in, find the module in Broadleaf's menu, train a model and watch its progress bar complete, compare versions
-// (table and chart), roll back and activate (the storefront's widget follows), make price suggestions, approve
+// (table and chart), roll back and activate (the storefront's widget follows), run an A/B test with simulated
+// traffic to a verdict and promote the winner, make price suggestions, approve
 // one at an edited price and see it in the shop, look a customer up in the privacy tools. Saves a screenshot of
 // each step. Exit 1 on any problem.
 // usage: node admin-tour.js [baseUrl] [outDir]
@@ -95,6 +96,40 @@ async function main() {
     expect(/now serves trending/.test(await flash()), `activate: ${await flash()}`);
     expect(await waitForServed(context.request, newest), `activate: the shop never served ${newest} again`);
 
+    // an A/B test on home-trending: the trained model against popularity; a split that does not add up is refused
+    await page.goto(base + '/admin/shelfwise/experiments');
+    const form = page.locator('#sw-new-experiment');
+    await form.locator('input[name=name]').fill('Trending or popular');
+    await form.locator('select[name=placement]').selectOption('home-trending');
+    await form.locator('input[name=armPercent]').nth(1).fill('40');
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-create')]);
+    expect(/90/.test(await flash()) && await page.locator('.sw-flash-error').count() === 1,
+      `A/B: a 50/40 split was not refused: ${await flash()}`);
+    await form.locator('input[name=name]').fill('Trending or popular');
+    await form.locator('select[name=placement]').selectOption('home-trending');
+    await form.locator('input[name=armChain]').nth(1).fill('pop:none');
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-create')]);
+    expect(/Created experiment/.test(await flash()), `A/B create: ${await flash()}`);
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-start')]);
+    expect(/Started/.test(await flash()), `A/B start: ${await flash()}`);
+    let arm = null;
+    for (let i = 0; i < 30 && !arm; i++) { // storefront nodes learn of a started experiment within 10 s
+      arm = (await (await context.request.get(base + '/shelfwise/api/recommendations?placement=home-trending')).json()).arm;
+      if (!arm) await page.waitForTimeout(1000);
+    }
+    expect(arm === 'A' || arm === 'B', `A/B: the storefront JSON names no arm (${arm})`);
+    await page.waitForTimeout(3000); // simulated shoppers arrive between the start and now
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-simulate')]);
+    expect(/Simulated 2000 shoppers/.test(await flash()), `A/B simulate: ${await flash()}`);
+    await page.reload();
+    const impressionsA = Number(await page.locator('#sw-arm-metrics tr[data-arm=A] td:nth-child(3)').textContent());
+    expect(impressionsA > 100, `A/B: arm A shows ${impressionsA} impressions after the simulation`);
+    const verdict = await page.locator('.sw-verdict').textContent();
+    expect(/winner: B/.test(verdict), `A/B verdict: ${verdict}`);
+    await shot('36-admin-ab-test');
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-promote')]);
+    expect(/Promoted arm B/.test(await flash()), `A/B promote: ${await flash()}`);
+
     // price suggestions: make them, approve one at an edited price, see it in the shop
     await page.goto(base + '/admin/shelfwise/prices');
     await Promise.all([page.waitForNavigation(), page.click('button.sw-make')]);
@@ -113,14 +148,14 @@ async function main() {
     const shop = await context.newPage();
     await shop.goto(base + '/search?q=' + encodeURIComponent(name));
     expect((await shop.content()).includes('£6.66'), `the shop does not show ${name} at £6.66`);
-    await shop.screenshot({ path: path.join(outDir, '36-shop-new-price.png') });
+    await shop.screenshot({ path: path.join(outDir, '38-shop-new-price.png') });
     await shop.close();
 
     // privacy tools: a seeded customer's history
     await page.goto(base + '/admin/shelfwise/privacy?customer=customer17850%40shelfwise.test');
     const events = await page.locator('#sw-customer').getAttribute('data-events').catch(() => null);
     expect(events !== null && Number(events) > 0, `privacy: no events found for customer17850 (${events})`);
-    await shot('37-admin-privacy');
+    await shot('39-admin-privacy');
   } catch (e) {
     problems.push(String(e && e.stack || e));
   } finally {

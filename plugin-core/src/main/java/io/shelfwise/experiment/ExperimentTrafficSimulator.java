@@ -101,8 +101,12 @@ public final class ExperimentTrafficSimulator {
         Instant from = experiment.startedAt();
         Instant end = experiment.stoppedAt() != null && experiment.stoppedAt().isBefore(until)
                 ? experiment.stoppedAt() : until;
-        // a visit lasts up to about half an hour: start visits early enough to end before 'end'
-        long span = Math.max(1, Duration.between(from, end).toMillis() - Duration.ofMinutes(40).toMillis());
+        // a visit (views a minute apart, a click 5 s after a view, the basket 2 min and the order 10 min after the
+        // click) is squeezed into half the window when the window is short, so every event lies in the past
+        long window = Duration.between(from, end).toMillis();
+        long visit = 60_000L * (maxViews - 1) + 605_000L;
+        double pace = Math.min(1.0, window / 2.0 / visit);
+        long span = Math.max(1, window - (long) (visit * pace));
         if (!end.isAfter(from.plusSeconds(1))) {
             throw new IllegalArgumentException("Experiment #" + experiment.id() + "'s window up to " + until
                     + " is empty; simulate later");
@@ -117,7 +121,7 @@ public final class ExperimentTrafficSimulator {
             Instant at = from.plusMillis((long) (random.nextDouble() * span));
             int views = 1 + random.nextInt(maxViews);
             for (int v = 0; v < views; v++) {
-                Instant seen = at.plusSeconds(60L * v);
+                Instant seen = at.plusMillis((long) (60_000L * v * pace));
                 String version = arm.versionLabel() != null ? arm.versionLabel() : "simulated@1";
                 List<String> shown = pick();
                 for (String item : shown) {
@@ -128,16 +132,17 @@ public final class ExperimentTrafficSimulator {
                     if (random.nextDouble() >= ctr) {
                         continue;
                     }
-                    Instant clicked = seen.plusSeconds(5);
+                    Instant clicked = seen.plusMillis((long) (5_000L * pace));
                     add(batch, written, InteractionEvent.builder(EventType.WIDGET_CLICK, shopper, clicked)
                             .placement(experiment.placement()).item(item).model(version, arm.name()).build());
                     if (random.nextDouble() < cartRate) {
                         add(batch, written, InteractionEvent.builder(EventType.CART_ADD, shopper,
-                                clicked.plusSeconds(120)).item(item).quantity(1).unitPrice(new BigDecimal("9.99"))
+                                clicked.plusMillis((long) (120_000L * pace))).item(item).quantity(1)
+                                .unitPrice(new BigDecimal("9.99"))
                                 .build());
                         if (random.nextDouble() < checkoutRate) {
                             add(batch, written, InteractionEvent.builder(EventType.CHECKOUT, shopper,
-                                    clicked.plusSeconds(600)).item(item).quantity(1)
+                                    clicked.plusMillis((long) (600_000L * pace))).item(item).quantity(1)
                                     .unitPrice(new BigDecimal("9.99"))
                                     .order("sim" + run + "-" + s + "-" + v, new BigDecimal("9.99")).build());
                         }

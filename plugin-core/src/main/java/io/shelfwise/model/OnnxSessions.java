@@ -94,10 +94,10 @@ final class OnnxSessions {
         return items;
     }
 
+    /** The graph's Tribuo provenance; {@code null} when it carries none (a model exported elsewhere and uploaded). */
     static ModelProvenance provenance(String serialized) throws ModelLoadException {
         if (serialized == null) {
-            throw new ModelLoadException("The model carries no Tribuo provenance (metadata "
-                    + ONNXExportable.PROVENANCE_METADATA_FIELD + ")");
+            return null;
         }
         try {
             return (ModelProvenance) ONNXExportable.SERIALIZER.deserializeAndUnmarshal(serialized);

@@ -40,6 +40,10 @@ public interface RankingModel extends AutoCloseable {
     /** The catalogue index of an item id, or -1 when the model does not know it. */
     int indexOf(String itemId);
 
+    /**
+     * How the model was made, or {@code null} when the artifact carries no Tribuo provenance (a model exported by
+     * other tools and uploaded; see docs/bring-your-own-model.md).
+     */
     ModelProvenance provenance();
 
     /** Size of the ONNX artifact this model was loaded from. */

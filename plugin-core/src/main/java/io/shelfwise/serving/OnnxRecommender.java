@@ -149,6 +149,20 @@ public final class OnnxRecommender implements Recommender {
         }
     }
 
+    /**
+     * What {@code candidate} (a placement's settings, saved or not) would show for the request, computed now: the
+     * request's own placement name is ignored, nothing is read from or put into the result cache and no timer is
+     * recorded, so what shoppers are served does not change. The shopper's stored history is read as for a request.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public RecommendationResponse preview(Placement candidate, RecommendationRequest request) {
+        Objects.requireNonNull(candidate, "candidate");
+        int count = request.count() == 0 ? candidate.defaultCount() : Math.min(request.count(), candidate.maxCount());
+        ShopperActivity.ShopperState state = activity.state(request.shopper(), request.firstVisit());
+        return compute(candidate, null, request, count, state);
+    }
+
     private RecommendationResponse compute(Placement placement, ServedArm arm, RecommendationRequest request,
                                            int count, ShopperActivity.ShopperState state) {
         Context context = new Context(placement, arm, request, state);
@@ -170,58 +184,235 @@ public final class OnnxRecommender implements Recommender {
     /** Adds what one step of the chain can contribute; a failing model is logged, counted and skipped. */
     private void fill(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
-        ServingModels.Lease lease;
-        String armSlot = context.arm == null ? null : context.arm.slots().get(step.strategy());
-        if (armSlot != null) {
-            // the arm's own version; not loaded (it failed) means this step falls back, never the control's model
-            lease = context.arm.models().acquire(armSlot);
-        } else {
-            lease = models.acquire(context.placement.name() + "." + step.strategy());
-            if (lease == null) {
-                lease = models.acquire(step.strategy());
-            }
+        if (step.isBlend()) {
+            fillBlend(step, context, count, picked, perCategory);
+            return;
         }
+        ServingModels.Lease lease = lease(context, step.strategy());
         if (lease == null) {
             return;
         }
         try {
-            RankingModel model = lease.model();
-            List<String> inputIds = context.input(step.input());
-            if (step.input() != StrategyInput.NONE && inputIds.isEmpty()) {
-                return;
-            }
-            int[] input = indices(model, inputIds);
-            if (step.input() != StrategyInput.NONE && input.length == 0) {
-                return;
-            }
-            Set<String> excluded = new LinkedHashSet<>(context.excluded);
-            excluded.addAll(picked.keySet());
-            int[] exclude = indices(model, excluded);
-            int want = Math.min(model.itemIds().size(), (count - picked.size()) * 3 + 10);
+            int want = Math.min(lease.model().itemIds().size(), (count - picked.size()) * 3 + 10);
             while (true) {
-                RankedItems ranked = model.rank(input, exclude, want);
-                take(step, context, model, input, lease.version(), ranked, count, picked, perCategory);
-                boolean exhausted = ranked.size() < want || want >= model.itemIds().size();
-                if (picked.size() >= count || exhausted || want > 2000) {
+                Ranked ranked = rank(step.parts().get(0), lease, context, picked, want);
+                if (ranked == null) {
+                    return;
+                }
+                take(context, ranked.candidates, count, picked, perCategory);
+                if (picked.size() >= count || ranked.exhausted || want > 2000) {
                     break;
                 }
-                want = Math.min(model.itemIds().size(), want * 4);
+                want = Math.min(lease.model().itemIds().size(), want * 4);
             }
         } catch (Exception | LinkageError e) {
-            registry.counter("shelfwise.recommend.model.failures", "strategy", step.strategy()).increment();
-            LOG.warn("Shelfwise: model " + lease.version() + " failed for placement " + context.placement.name()
-                    + ", falling back: " + e);
+            failed(step.strategy(), lease.version(), context, e);
         } finally {
             lease.close();
         }
     }
 
-    private void take(Placement.Step step, Context context, RankingModel model, int[] input, String version,
-                      RankedItems ranked, int count, Map<String, Recommendation> picked,
+    /**
+     * A blended step: each part's candidates, scores scaled to [0, 1] per part (min to max of what it returned),
+     * summed with the parts' weights (divided by their total) and ordered by that; each item is explained and
+     * labelled by the part that contributed most to it. A part without a model or input adds nothing; a failing
+     * one is logged, counted and left out.
+     */
+    private void fillBlend(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
+                           Map<String, Integer> perCategory) {
+        List<Placement.BlendPart> parts = step.parts();
+        ServingModels.Lease[] leases = new ServingModels.Lease[parts.size()];
+        double totalWeight = 0;
+        int largest = 0;
+        try {
+            for (int i = 0; i < parts.size(); i++) {
+                leases[i] = lease(context, parts.get(i).strategy());
+                totalWeight += parts.get(i).weight();
+                if (leases[i] != null) {
+                    largest = Math.max(largest, leases[i].model().itemIds().size());
+                }
+            }
+            int want = Math.min(largest, (count - picked.size()) * 3 + 10);
+            while (want > 0) {
+                Map<String, BlendedItem> blended = new LinkedHashMap<>();
+                boolean exhausted = true;
+                for (int i = 0; i < parts.size(); i++) {
+                    if (leases[i] == null) {
+                        continue;
+                    }
+                    Ranked ranked;
+                    try {
+                        ranked = rank(parts.get(i), leases[i], context, picked, want);
+                    } catch (Exception | LinkageError e) {
+                        failed(parts.get(i).strategy(), leases[i].version(), context, e);
+                        leases[i].close();
+                        leases[i] = null;
+                        continue;
+                    }
+                    if (ranked == null) {
+                        continue;
+                    }
+                    exhausted &= ranked.exhausted;
+                    addScaled(blended, ranked.candidates, parts.get(i).weight() / totalWeight);
+                }
+                List<BlendedItem> order = new ArrayList<>(blended.values());
+                order.sort((a, b) -> Double.compare(b.total, a.total));
+                List<Candidate> candidates = new ArrayList<>(order.size());
+                for (BlendedItem item : order) {
+                    candidates.add(item.strongest.withScore((float) item.total));
+                }
+                take(context, candidates, count, picked, perCategory);
+                if (picked.size() >= count || exhausted || want > 2000 || want >= largest) {
+                    break;
+                }
+                want = Math.min(largest, want * 4);
+            }
+        } finally {
+            for (ServingModels.Lease lease : leases) {
+                if (lease != null) {
+                    lease.close();
+                }
+            }
+        }
+    }
+
+    /** Adds one part's candidates to a blend, scaled to [0, 1] and weighted. */
+    private static void addScaled(Map<String, BlendedItem> blended, List<Candidate> candidates, double weight) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
+        for (Candidate c : candidates) {
+            max = Math.max(max, c.score);
+            min = Math.min(min, c.score);
+        }
+        double range = max - min;
+        for (Candidate c : candidates) {
+            double scaled = range > 0 && !Double.isInfinite(range) ? (c.score - min) / range : 1;
+            double contribution = weight * scaled;
+            BlendedItem item = blended.get(c.itemId);
+            if (item == null) {
+                blended.put(c.itemId, new BlendedItem(c, contribution));
+            } else {
+                item.total += contribution;
+                if (contribution > item.strongestContribution) {
+                    item.strongest = c;
+                    item.strongestContribution = contribution;
+                }
+            }
+        }
+    }
+
+    /** An item's running blended score and the part contributing most to it. */
+    private static final class BlendedItem {
+        Candidate strongest;
+        double strongestContribution;
+        double total;
+
+        BlendedItem(Candidate first, double contribution) {
+            this.strongest = first;
+            this.strongestContribution = contribution;
+            this.total = contribution;
+        }
+    }
+
+    private ServingModels.Lease lease(Context context, String strategy) {
+        String armSlot = context.arm == null ? null : context.arm.slots().get(strategy);
+        if (armSlot != null) {
+            // the arm's own version; not loaded (it failed) means this step falls back, never the control's model
+            return context.arm.models().acquire(armSlot);
+        }
+        ServingModels.Lease lease = models.acquire(context.placement.name() + "." + strategy);
+        return lease != null ? lease : models.acquire(strategy);
+    }
+
+    private void failed(String strategy, String version, Context context, Throwable e) {
+        registry.counter("shelfwise.recommend.model.failures", "strategy", strategy).increment();
+        LOG.warn("Shelfwise: model " + version + " failed for placement " + context.placement.name()
+                + ", falling back: " + e);
+    }
+
+    /** One model's top {@code want} for a part's input, or {@code null} when the input is empty. */
+    private Ranked rank(Placement.BlendPart part, ServingModels.Lease lease, Context context,
+                        Map<String, Recommendation> picked, int want) throws Exception {
+        RankingModel model = lease.model();
+        List<String> inputIds = context.input(part.input());
+        if (part.input() != StrategyInput.NONE && inputIds.isEmpty()) {
+            return null;
+        }
+        int[] input = indices(model, inputIds);
+        if (part.input() != StrategyInput.NONE && input.length == 0) {
+            return null;
+        }
+        Set<String> excluded = new LinkedHashSet<>(context.excluded);
+        excluded.addAll(picked.keySet());
+        int[] exclude = indices(model, excluded);
+        RankedItems ranked = model.rank(input, exclude, want);
+        List<Candidate> candidates = new ArrayList<>(ranked.size());
+        for (int r = 0; r < ranked.size(); r++) {
+            String id = model.itemIds().get(ranked.item(r));
+            int source = ranked.source(r);
+            String sourceId = source >= 0 ? model.itemIds().get(input[source]) : null;
+            boolean wholeHistory = false;
+            if (sourceId == null && !model.attributesToHistory() && input.length > 0) {
+                // a sequence model reads the whole history: one page item is what it goes with, else the visit
+                if (part.input() == StrategyInput.CONTEXT_ITEMS && input.length == 1) {
+                    sourceId = model.itemIds().get(input[0]);
+                } else {
+                    wholeHistory = true;
+                }
+            }
+            candidates.add(new Candidate(id, ranked.score(r), part.strategy(), part.input(), lease.version(),
+                    sourceId, wholeHistory));
+        }
+        boolean exhausted = ranked.size() < want || want >= model.itemIds().size();
+        return new Ranked(candidates, exhausted);
+    }
+
+    /** One model's answer, as candidates. */
+    private static final class Ranked {
+        final List<Candidate> candidates;
+        final boolean exhausted;
+
+        Ranked(List<Candidate> candidates, boolean exhausted) {
+            this.candidates = candidates;
+            this.exhausted = exhausted;
+        }
+    }
+
+    /** An item a model proposed, with what its explanation needs. */
+    private static final class Candidate {
+        final String itemId;
+        final float score;
+        final String strategy;
+        final StrategyInput input;
+        final String version;
+        final String sourceId;
+        final boolean wholeHistory;
+
+        Candidate(String itemId, float score, String strategy, StrategyInput input, String version, String sourceId,
+                  boolean wholeHistory) {
+            this.itemId = itemId;
+            this.score = score;
+            this.strategy = strategy;
+            this.input = input;
+            this.version = version;
+            this.sourceId = sourceId;
+            this.wholeHistory = wholeHistory;
+        }
+
+        Candidate withScore(float value) {
+            return new Candidate(itemId, value, strategy, input, version, sourceId, wholeHistory);
+        }
+    }
+
+    private void take(Context context, List<Candidate> candidates, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
         Placement placement = context.placement;
-        for (int r = 0; r < ranked.size() && picked.size() < count; r++) {
-            String id = model.itemIds().get(ranked.item(r));
+        for (int r = 0; r < candidates.size() && picked.size() < count; r++) {
+            Candidate candidate = candidates.get(r);
+            String id = candidate.itemId;
             if (picked.containsKey(id) || context.excluded.contains(id)) {
                 continue;
             }
@@ -237,21 +428,10 @@ public final class OnnxRecommender implements Recommender {
                 }
                 perCategory.put(category, n + 1);
             }
-            int source = ranked.source(r);
-            String sourceId = source >= 0 ? model.itemIds().get(input[source]) : null;
-            String reason;
-            if (sourceId == null && !model.attributesToHistory() && input.length > 0) {
-                // a sequence model reads the whole history: one page item is what it goes with, else the visit
-                if (step.input() == StrategyInput.CONTEXT_ITEMS && input.length == 1) {
-                    sourceId = model.itemIds().get(input[0]);
-                    reason = reason(step, context, item, sourceId);
-                } else {
-                    reason = "Picked from what you viewed recently";
-                }
-            } else {
-                reason = reason(step, context, item, sourceId);
-            }
-            picked.put(id, new Recommendation(id, ranked.score(r), step.strategy(), version, reason, sourceId));
+            String reason = candidate.wholeHistory ? "Picked from what you viewed recently"
+                    : reason(candidate.strategy, candidate.input, context, item, candidate.sourceId);
+            picked.put(id, new Recommendation(id, candidate.score, candidate.strategy, candidate.version, reason,
+                    candidate.sourceId));
         }
     }
 
@@ -288,15 +468,16 @@ public final class OnnxRecommender implements Recommender {
         return max == null || (price != null && price.compareTo(max) <= 0);
     }
 
-    private String reason(Placement.Step step, Context context, CatalogueItem item, String sourceId) {
+    private String reason(String strategy, StrategyInput input, Context context, CatalogueItem item,
+                          String sourceId) {
         if (sourceId != null) {
             String name = nameOf(sourceId);
-            switch (step.input()) {
+            switch (input) {
                 case SHOPPER_HISTORY:
                 case SESSION:
                     return (context.state.purchased(sourceId) ? "Because you bought " : "Because you viewed ") + name;
                 default:
-                    switch (step.strategy()) {
+                    switch (strategy) {
                         case "bought-together":
                             return "Often bought together with " + name;
                         case "also-bought":
@@ -313,7 +494,7 @@ public final class OnnxRecommender implements Recommender {
         String category = context.request.category() != null ? context.request.category()
                 : context.placement.category() != null ? context.placement.category() : item.primaryCategory();
         String where = category == null ? "" : " in " + categoryName(category);
-        return (step.strategy().equals("trending") ? "Trending" + (where.isEmpty() ? " now" : where)
+        return (strategy.equals("trending") ? "Trending" + (where.isEmpty() ? " now" : where)
                 : "Popular" + where);
     }
 
@@ -348,6 +529,8 @@ public final class OnnxRecommender implements Recommender {
     private Timer timer(String placement, boolean cached) {
         return timers.computeIfAbsent(placement + (cached ? "#cached" : "#computed"), k -> Timer
                 .builder("shelfwise.recommend").tag("placement", placement).tag("cached", Boolean.toString(cached))
+                // client-side percentiles over a sliding window (a few KB per timer), read by the admin's health page
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry));
     }
 

@@ -20,14 +20,85 @@ public final class Placement {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    /** One step of the fallback chain: the active model of {@code strategy}, fed with {@code input}. */
+    /**
+     * One step of the fallback chain: the active model of {@code strategy}, fed with {@code input}; or a blend of
+     * two or more such parts with weights (see {@link Builder#thenBlend}).
+     */
     public static final class Step {
         private final String strategy;
         private final StrategyInput input;
+        private final List<BlendPart> parts;
 
         Step(String strategy, StrategyInput input) {
             this.strategy = strategy;
             this.input = input;
+            this.parts = Collections.singletonList(new BlendPart(strategy, input, 1));
+        }
+
+        private Step(List<BlendPart> parts) {
+            this.parts = Collections.unmodifiableList(new ArrayList<>(parts));
+            StringBuilder name = new StringBuilder();
+            for (BlendPart part : parts) {
+                name.append(name.length() == 0 ? "" : "+").append(part.strategy());
+            }
+            this.strategy = name.toString();
+            this.input = parts.get(0).input();
+        }
+
+        /** The strategy; for a blend its parts' strategies joined by {@code +}. */
+        public String strategy() {
+            return strategy;
+        }
+
+        /** What the model reads; for a blend, its first part's input (each part has its own). */
+        public StrategyInput input() {
+            return input;
+        }
+
+        /** True when the step blends several strategies. */
+        public boolean isBlend() {
+            return parts.size() > 1;
+        }
+
+        /** The parts: one (weight 1) for a plain step, two or more for a blend. */
+        public List<BlendPart> parts() {
+            return parts;
+        }
+
+        @Override
+        public String toString() {
+            if (!isBlend()) {
+                return strategy + "(" + input.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            }
+            StringBuilder text = new StringBuilder("blend(");
+            for (int i = 0; i < parts.size(); i++) {
+                text.append(i == 0 ? "" : " + ").append(parts.get(i));
+            }
+            return text.append(')').toString();
+        }
+    }
+
+    /**
+     * One strategy of a blended step with its weight. A blend ranks each part's candidates, scales each part's
+     * scores to [0, 1] (min to max of what that part returned), and orders items by the weighted sum; an item's
+     * explanation is that of the part contributing most to it.
+     */
+    public static final class BlendPart {
+        private final String strategy;
+        private final StrategyInput input;
+        private final double weight;
+
+        /**
+         * @throws IllegalArgumentException if the weight is not a positive, finite number
+         */
+        public BlendPart(String strategy, StrategyInput input, double weight) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            this.input = Objects.requireNonNull(input, "input");
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("The blend weight of " + strategy + " must be a positive number, "
+                        + "was " + weight + " (to leave a strategy out, remove it from the blend)");
+            }
+            this.weight = weight;
         }
 
         public String strategy() {
@@ -38,9 +109,13 @@ public final class Placement {
             return input;
         }
 
+        public double weight() {
+            return weight;
+        }
+
         @Override
         public String toString() {
-            return strategy + "(" + input.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            return strategy + "(" + input.name().toLowerCase(java.util.Locale.ROOT) + ")*" + weight;
         }
     }
 
@@ -198,6 +273,29 @@ public final class Placement {
             return this;
         }
 
+        /**
+         * Appends a step that blends two or more strategies in one list (e.g. 0.7 {@code default} on the shopper's
+         * history and 0.3 {@code trending}).
+         *
+         * @throws IllegalArgumentException if fewer than two parts are given, or one strategy and input repeats
+         */
+        public Builder thenBlend(List<BlendPart> parts) {
+            Objects.requireNonNull(parts, "parts");
+            if (parts.size() < 2) {
+                throw new IllegalArgumentException("Placement " + name + ": a blend needs at least two strategies, "
+                        + "was " + parts.size() + " (for one, add it as a plain step)");
+            }
+            Set<String> seen = new HashSet<>();
+            for (BlendPart part : parts) {
+                if (!seen.add(part.strategy() + "/" + part.input())) {
+                    throw new IllegalArgumentException("Placement " + name + ": the blend names " + part.strategy()
+                            + " on " + part.input() + " twice; give it one weight");
+                }
+            }
+            chain.add(new Step(parts));
+            return this;
+        }
+
         public Builder clearChain() {
             chain.clear();
             return this;
@@ -278,6 +376,10 @@ public final class Placement {
             }
             if (maxPerCategory < 0) {
                 throw new IllegalArgumentException("Placement " + name + ": maxPerCategory cannot be negative");
+            }
+            if ((minPrice != null && minPrice.signum() < 0) || (maxPrice != null && maxPrice.signum() < 0)) {
+                throw new IllegalArgumentException("Placement " + name + ": prices cannot be negative (min "
+                        + minPrice + ", max " + maxPrice + ")");
             }
             if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
                 throw new IllegalArgumentException("Placement " + name + ": min price " + minPrice

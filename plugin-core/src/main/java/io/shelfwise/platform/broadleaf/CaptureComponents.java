@@ -1,5 +1,6 @@
 package io.shelfwise.platform.broadleaf;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shelfwise.events.capture.EventCapture;
 
@@ -24,7 +25,17 @@ public final class CaptureComponents {
      * @param flushIntervalMs longest wait of a lone event before it is written
      */
     public static EventCapture eventCapture(DataSource dataSource, int capacity, int batchSize, long flushIntervalMs) {
-        return new EventCapture(dataSource, Clock.systemUTC(), new SimpleMeterRegistry(), capacity, batchSize,
-                flushIntervalMs);
+        return eventCapture(dataSource, capacity, batchSize, flushIntervalMs, new SimpleMeterRegistry());
+    }
+
+    /** As above, counting into {@code meters} (the registry the admin's health page reads). */
+    public static EventCapture eventCapture(DataSource dataSource, int capacity, int batchSize, long flushIntervalMs,
+                                            MeterRegistry meters) {
+        return new EventCapture(dataSource, Clock.systemUTC(), meters, capacity, batchSize, flushIntervalMs);
+    }
+
+    /** The meter registry Shelfwise's components record into (capture, serving), read by the health page. */
+    public static MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 }

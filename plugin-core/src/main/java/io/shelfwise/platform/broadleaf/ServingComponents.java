@@ -1,9 +1,20 @@
 package io.shelfwise.platform.broadleaf;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shelfwise.events.capture.EventCapture;
 import io.shelfwise.experiment.ExperimentStore;
 import io.shelfwise.experiment.ExperimentSync;
+import io.shelfwise.health.HealthMonitor;
+import io.shelfwise.price.ProductListing;
+import io.shelfwise.registry.ModelVersion;
+import io.shelfwise.serving.Placement;
+import io.shelfwise.tuning.PlacementSettingsStore;
+import io.shelfwise.tuning.PlacementSettingsSync;
+import io.shelfwise.tuning.PlacementTuning;
+import io.shelfwise.upload.ModelUpload;
+import io.shelfwise.upload.UploadedModelCheck;
 import io.shelfwise.registry.JdbcModelRegistry;
 import io.shelfwise.registry.ModelArtifactStore;
 import io.shelfwise.registry.ModelRegistry;
@@ -27,6 +38,13 @@ import java.io.IOException;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Factory methods for the recommendation beans of {@code bl-shelfwise-applicationContext.xml}, so that the Spring
@@ -158,6 +176,101 @@ public final class ServingComponents {
                 .placements(StandardPlacements.all(Duration.ofSeconds(cacheTtlSeconds),
                         placementSeconds(cacheTtlOverrides)))
                 .cacheSize(cacheSize).build();
+    }
+
+    /**
+     * The standard placements with their cache TTLs: what the recommender starts with and what a reset of a
+     * placement's tuned settings returns to.
+     *
+     * @throws IllegalArgumentException naming the property value to fix
+     */
+    public static List<Placement> standardPlacements(long cacheTtlSeconds, String cacheTtlOverrides) {
+        if (cacheTtlSeconds < 0) {
+            throw new IllegalArgumentException("shelfwise.serving.cache.ttl.seconds cannot be negative, was "
+                    + cacheTtlSeconds);
+        }
+        return StandardPlacements.all(Duration.ofSeconds(cacheTtlSeconds), placementSeconds(cacheTtlOverrides));
+    }
+
+    /** The recommender serving {@code placements}, timing requests into {@code meters}. */
+    public static OnnxRecommender configuredRecommender(ServingModels models, ShopperActivity activity,
+                                                        Catalogue catalogue, long cacheSize,
+                                                        List<Placement> placements, MeterRegistry meters) {
+        return OnnxRecommender.builder(models, activity, catalogue).placements(placements).cacheSize(cacheSize)
+                .meterRegistry(meters).build();
+    }
+
+    /** Applies saved placement settings on this node now and every {@code intervalSeconds}. */
+    public static PlacementSettingsSync placementSettingsSync(PlacementSettingsStore store,
+                                                              OnnxRecommender recommender,
+                                                              List<Placement> standard, long intervalSeconds) {
+        PlacementSettingsSync sync = new PlacementSettingsSync(store, recommender, standard);
+        try {
+            sync.start(Duration.ofSeconds(intervalSeconds));
+        } catch (RuntimeException e) {
+            LOG.error("Shelfwise: cannot read the saved placement settings at start-up; placements serve their "
+                    + "standard settings until it answers: " + e.getMessage());
+        }
+        return sync;
+    }
+
+    /**
+     * The admin's placement tuning. A chain may name the standard strategies, those of the standard placements,
+     * and any strategy the registry has a version of (trained or uploaded).
+     */
+    public static PlacementTuning placementTuning(OnnxRecommender recommender, PlacementSettingsStore store,
+                                                  PlacementSettingsSync sync, ModelRegistry registry) {
+        return new PlacementTuning(recommender, store, sync, () -> {
+            Set<String> known = new TreeSet<>(StandardTrainers.STRATEGIES);
+            known.add("content");
+            for (Placement p : sync.standard().values()) {
+                for (Placement.Step step : p.chain()) {
+                    for (Placement.BlendPart part : step.parts()) {
+                        known.add(part.strategy());
+                    }
+                }
+            }
+            for (ModelVersion version : registry.versions()) {
+                known.add(version.strategy());
+            }
+            return known;
+        });
+    }
+
+    /**
+     * Bring-your-own model uploads, checked against the store's product ids (read from Broadleaf per upload).
+     *
+     * @param maxMegabytes     largest upload accepted
+     * @param minKnownFraction share of the model's item ids that must be products of the catalogue
+     */
+    public static ModelUpload modelUpload(ModelRegistry registry, BroadleafPriceCatalogue catalogue,
+                                          long maxMegabytes, double minKnownFraction) {
+        UploadedModelCheck check = UploadedModelCheck.builder().maxBytes(maxMegabytes * 1024 * 1024)
+                .minKnownFraction(minKnownFraction).build();
+        return new ModelUpload(registry, check, () -> {
+            Set<String> ids = new HashSet<>();
+            for (ProductListing listing : catalogue.get()) {
+                ids.add(listing.id());
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * The admin's health figures, sampling the event counters every minute.
+     *
+     * @param rateWindowMinutes how far back event rates are measured
+     */
+    public static HealthMonitor healthMonitor(MeterRegistry meters, ModelRegistry registry,
+                                              OnnxRecommender recommender, ShopperActivity activity,
+                                              long rateWindowMinutes) {
+        Map<String, Supplier<CacheStats>> caches = new LinkedHashMap<>();
+        caches.put("recommendations", recommender::cacheStats);
+        caches.put("shopper-histories", activity::historyCacheStats);
+        HealthMonitor monitor = new HealthMonitor(meters, registry, caches, Clock.systemUTC(),
+                Duration.ofMinutes(rateWindowMinutes));
+        monitor.start(Duration.ofMinutes(1));
+        return monitor;
     }
 
     /** Parses {@code "name=seconds, name=seconds"}. */

@@ -167,6 +167,47 @@ class AdminConsoleIT {
         }
     }
 
+    @Test
+    void tunedSettingsArePreviewedThenSavedForTheShopAndReset() throws Exception {
+        try (ShopperSession admin = signedIn("admin"); ShopperSession shopper = shop()) {
+            ShopperSession.Page page = admin.get("/admin/shelfwise/tuning?placement=search-empty");
+            assertThat(page.status).isEqualTo(200);
+            assertThat(page.body).contains("standard settings").contains("&quot;strategy&quot;");
+            String popular = "{\"name\":\"search-empty\",\"chain\":[{\"strategy\":\"pop\",\"input\":\"none\"}],"
+                    + "\"maxPerCategory\":1}";
+            ShopperSession.Page preview = admin.post("/admin/shelfwise/tuning/preview", "placement", "search-empty",
+                    "json", popular, "shopper", "", "product", "");
+            assertThat(preview.status).isEqualTo(200);
+            assertThat(preview.body).contains("id=\"sw-preview\"").contains("pop@1").contains("Popular");
+            // bad settings: a message, nothing saved
+            ShopperSession.Page bad = admin.post("/admin/shelfwise/tuning/preview", "placement", "search-empty",
+                    "json", "{\"name\":\"search-empty\",\"chain\":[{\"strategy\":\"no-such\",\"input\":\"none\"}]}");
+            assertThat(bad.body).contains("Cannot preview");
+            assertThat(act(admin, "/admin/shelfwise/tuning/save", "placement", "search-empty", "json",
+                    "{\"name\":\"home-trending\"}").body).contains("sw-flash-error");
+            assertThat(count("SELECT COUNT(*) FROM SW_PLACEMENT_SETTINGS")).isZero();
+
+            assertThat(act(admin, "/admin/shelfwise/tuning/save", "placement", "search-empty", "json", popular).body)
+                    .contains("Saved the settings of search-empty");
+            awaitPlacement(shopper, "search-empty", "\"modelVersions\":\"pop@1\"");
+            assertThat(act(admin, "/admin/shelfwise/tuning/reset", "placement", "search-empty").body)
+                    .contains("back on its standard settings");
+            awaitPlacement(shopper, "search-empty", "\"modelVersions\":\"trending@");
+        }
+    }
+
+    private static void awaitPlacement(ShopperSession shopper, String placement, String expected) throws Exception {
+        String body = "";
+        for (int i = 0; i < 40; i++) {
+            body = shopper.get("/shelfwise/api/recommendations?placement=" + placement).body;
+            if (body.contains(expected)) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(placement + " never served " + expected + ": " + body);
+    }
+
     /** POSTs an action and follows its redirect, as a browser would: the page then shows what the action said. */
     private static ShopperSession.Page act(ShopperSession admin, String path, String... fields) throws Exception {
         ShopperSession.Page answer = admin.post(path, fields);

@@ -5,9 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,23 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdminConsoleIT {
 
-    private static Path dataDir;
-    private static StoreServer server;
+    private static RunningStore store;
     private static BasicDataSource database;
 
     @BeforeAll
     static void startStore() throws Exception {
-        dataDir = Files.createTempDirectory("shelfwise-admin-test");
-        Path seed = Paths.get("..", "..", "shared", "data", "online-retail", "transactions.csv");
-        if (!Files.exists(seed)) {
-            seed = Paths.get("..", "shared", "data", "online-retail", "transactions.csv");
-        }
-        DemoSettings settings = DemoSettings.of(dataDir, DemoSiteProcess.freePort(), seed.toAbsolutePath());
-        server = StoreServer.start(settings, true);
-        database = new BasicDataSource();
-        database.setUrl(settings.jdbcUrl());
-        database.setUsername("SA");
-        database.setPassword("");
+        store = RunningStore.start("admin", RunningStore.retailFile());
+        database = store.database;
         // two more admin users: one who may only look, one (customer service) without the module's permissions
         sql("INSERT INTO BLC_ADMIN_USER (ADMIN_USER_ID, NAME, LOGIN, PASSWORD, EMAIL, ACTIVE_STATUS_FLAG) "
                 + "VALUES (-9201, 'Analyst', 'analyst', 'analyst', 'analyst@shelfwise.test', TRUE)");
@@ -63,13 +50,7 @@ class AdminConsoleIT {
 
     @AfterAll
     static void stopStore() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        DemoSettings.of(dataDir, 0, null).reset();
+        RunningStore.stop(store);
     }
 
     private static void sql(String statement) throws Exception {
@@ -87,7 +68,7 @@ class AdminConsoleIT {
     }
 
     private static ShopperSession shop() {
-        return new ShopperSession("http://localhost:" + server.port());
+        return store.session();
     }
 
     private static ShopperSession signedIn(String user) throws Exception {

@@ -5,14 +5,11 @@ import io.shelfwise.events.EventType;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.events.store.JdbcEventStore;
-import org.apache.commons.dbcp.BasicDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,38 +27,22 @@ class CaptureHttpIT {
     private static final String LANTERN = "/candles-lighting/white-metal-lantern-71053";
     private static final String HEART = "/candles-lighting/white-hanging-heart-t-light-holder-85123a";
 
-    private static Path dataDir;
-    private static StoreServer server;
+    private static RunningStore store;
     private static JdbcEventStore events;
-    private static BasicDataSource database;
 
     @BeforeAll
     static void startStore() throws Exception {
-        dataDir = Files.createTempDirectory("shelfwise-capture-test");
-        int port = DemoSiteProcess.freePort();
-        DemoSettings settings = DemoSettings.of(dataDir, port, BroadleafTestStore.fixture());
-        server = StoreServer.start(settings, true);
-        database = new BasicDataSource();
-        database.setDriverClassName("org.hsqldb.jdbc.JDBCDriver");
-        database.setUrl(settings.jdbcUrl());
-        database.setUsername("SA");
-        database.setPassword("");
-        events = new JdbcEventStore(database, Clock.systemUTC());
+        store = RunningStore.start("capture", BroadleafTestStore.fixture());
+        events = new JdbcEventStore(store.database, Clock.systemUTC());
     }
 
     @AfterAll
     static void stopStore() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        DemoSettings.of(dataDir, 0, null).reset();
+        RunningStore.stop(store);
     }
 
     private static ShopperSession shopper() {
-        return new ShopperSession("http://localhost:" + server.port());
+        return store.session();
     }
 
     @Test

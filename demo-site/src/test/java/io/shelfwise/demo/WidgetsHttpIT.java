@@ -4,14 +4,10 @@ import io.shelfwise.events.EventType;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.events.store.JdbcEventStore;
-import org.apache.commons.dbcp.BasicDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,25 +27,13 @@ class WidgetsHttpIT {
     private static final String HEART = "/candles-lighting/white-hanging-heart-t-light-holder-85123a";
     private static final Pattern WIDGET = Pattern.compile("data-shelfwise-widget=\"([a-z-]+)\"");
 
-    private static Path dataDir;
-    private static StoreServer server;
-    private static BasicDataSource database;
+    private static RunningStore store;
     private static JdbcEventStore events;
 
     @BeforeAll
     static void startStore() throws Exception {
-        dataDir = Files.createTempDirectory("shelfwise-widgets-test");
-        Path seed = Paths.get("..", "..", "shared", "data", "online-retail", "transactions.csv");
-        if (!Files.exists(seed)) {
-            seed = Paths.get("..", "shared", "data", "online-retail", "transactions.csv");
-        }
-        DemoSettings settings = DemoSettings.of(dataDir, DemoSiteProcess.freePort(), seed.toAbsolutePath());
-        server = StoreServer.start(settings, true);
-        database = new BasicDataSource();
-        database.setUrl(settings.jdbcUrl());
-        database.setUsername("SA");
-        database.setPassword("");
-        events = new JdbcEventStore(database, Clock.systemUTC());
+        store = RunningStore.start("widgets", RunningStore.retailFile());
+        events = new JdbcEventStore(store.database, Clock.systemUTC());
         // a new store trains its models in the background once the imported history has settled
         try (ShopperSession s = shopper()) {
             String heart = productId(s, HEART);
@@ -67,17 +51,11 @@ class WidgetsHttpIT {
 
     @AfterAll
     static void stopStore() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        DemoSettings.of(dataDir, 0, null).reset();
+        RunningStore.stop(store);
     }
 
     private static ShopperSession shopper() {
-        return new ShopperSession("http://localhost:" + server.port());
+        return store.session();
     }
 
     private static String productId(ShopperSession s, String path) throws Exception {

@@ -1,5 +1,6 @@
 package io.shelfwise.experiment;
 
+import io.shelfwise.internal.RepeatingTask;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.model.ModelLoadException;
 import io.shelfwise.model.RankingModels;
@@ -24,9 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+
+
+
 
 /**
  * Keeps a node's A/B serving in step with the {@link ExperimentStore}, as {@code ActiveModelSync} does for
@@ -46,18 +47,14 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
     private final ServingModels armModels = new ServingModels();
     private final Map<String, Long> refused = new HashMap<>();
     private final Map<String, Long> appliedSettings = new HashMap<>();
-    private final ScheduledExecutorService scheduler;
+    private final RepeatingTask scheduler;
     private volatile Map<String, Running> running = Collections.emptyMap();
 
     public ExperimentSync(ExperimentStore store, ModelRegistry registry, OnnxRecommender recommender) {
         this.store = store;
         this.registry = registry;
         this.recommender = recommender;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shelfwise-experiment-sync");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = new RepeatingTask("shelfwise-experiment-sync");
     }
 
     /** Syncs now, serves arms through the recommender, then syncs every {@code interval}. */
@@ -66,14 +63,8 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
         try {
             syncNow();
         } finally {
-            long millis = interval.toMillis();
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    syncNow();
-                } catch (RuntimeException e) {
-                    LOG.warn("Shelfwise: cannot read the experiments, serving the arms known: " + e.getMessage());
-                }
-            }, millis, millis, TimeUnit.MILLISECONDS);
+            scheduler.every(interval, this::syncNow, LOG,
+                    "Shelfwise: cannot read the experiments, serving the arms known");
         }
     }
 
@@ -203,7 +194,7 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.close();
         recommender.selectArms(null);
         armModels.close();
     }

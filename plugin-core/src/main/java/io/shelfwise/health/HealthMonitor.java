@@ -1,5 +1,6 @@
 package io.shelfwise.health;
 
+import io.shelfwise.internal.RepeatingTask;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+
+
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -49,7 +50,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final Clock clock;
     private final Duration window;
     private final Deque<Sample> samples = new ArrayDeque<>();
-    private final ScheduledExecutorService scheduler;
+    private final RepeatingTask scheduler;
 
     /**
      * @param meters the registry the event writer, capture and recommender record into
@@ -66,24 +67,14 @@ public final class HealthMonitor implements AutoCloseable {
             throw new IllegalArgumentException("The event rate window must be positive, was " + window);
         }
         this.window = window;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shelfwise-health");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = new RepeatingTask("shelfwise-health");
     }
 
     /** Samples the event counters now, then every {@code interval}. */
     public void start(Duration interval) {
         sample();
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sample();
-            } catch (RuntimeException e) {
-                LOG.warn("Shelfwise: cannot sample the event counters: " + e.getMessage());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.every(interval, this::sample, LOG,
+                "Shelfwise: cannot sample the event counters");
     }
 
     /** Records the event counters' totals now, and forgets samples older than the window. */
@@ -216,7 +207,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.close();
     }
 
     private static final class Sample {

@@ -1,5 +1,6 @@
 package io.shelfwise.training;
 
+import io.shelfwise.internal.RepeatingTask;
 import io.shelfwise.model.ModelLoadException;
 import io.shelfwise.model.RankingModel;
 import io.shelfwise.model.RankingModels;
@@ -18,9 +19,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+
+
+
 
 /**
  * Keeps what a process serves in step with the registry's activations, so the node that trains and activates
@@ -36,29 +37,19 @@ public final class ActiveModelSync implements AutoCloseable {
     private final ModelRegistry registry;
     private final ServingModels serving;
     private final Map<String, String> refused = new HashMap<>();
-    private final ScheduledExecutorService scheduler;
+    private final RepeatingTask scheduler;
 
     public ActiveModelSync(ModelRegistry registry, ServingModels serving) {
         this.registry = registry;
         this.serving = serving;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shelfwise-model-sync");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = new RepeatingTask("shelfwise-model-sync");
     }
 
     /** Syncs now, then every {@code interval}. */
     public void start(Duration interval) {
         syncNow();
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                syncNow();
-            } catch (RuntimeException e) {
-                LOG.warn("Shelfwise: cannot read the model registry, serving what is loaded: " + e.getMessage());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.every(interval, this::syncNow, LOG,
+                "Shelfwise: cannot read the model registry, serving what is loaded");
     }
 
     /**
@@ -116,6 +107,6 @@ public final class ActiveModelSync implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.close();
     }
 }

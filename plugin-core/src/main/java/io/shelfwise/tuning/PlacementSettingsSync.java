@@ -1,5 +1,6 @@
 package io.shelfwise.tuning;
 
+import io.shelfwise.internal.RepeatingTask;
 import io.shelfwise.serving.OnnxRecommender;
 import io.shelfwise.serving.Placement;
 import org.slf4j.Logger;
@@ -12,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+
+
+
 
 /**
  * Keeps the placements a node serves in step with the saved settings, as {@code ActiveModelSync} does for models:
@@ -31,7 +32,7 @@ public final class PlacementSettingsSync implements AutoCloseable {
     private final Map<String, Placement> standard = new LinkedHashMap<>();
     /** Placement name to the settings (as JSON) it was last configured with. */
     private final Map<String, String> applied = new HashMap<>();
-    private final ScheduledExecutorService scheduler;
+    private final RepeatingTask scheduler;
 
     /**
      * @param standard the placements as the node was configured at start-up: what a placement without an override
@@ -47,25 +48,14 @@ public final class PlacementSettingsSync implements AutoCloseable {
                 applied.put(p.name(), PlacementJson.write(served));
             }
         }
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shelfwise-placement-sync");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = new RepeatingTask("shelfwise-placement-sync");
     }
 
     /** Syncs now, then every {@code interval}. */
     public void start(Duration interval) {
         syncNow();
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                syncNow();
-            } catch (RuntimeException e) {
-                LOG.warn("Shelfwise: cannot read the placement settings, serving what is configured: "
-                        + e.getMessage());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.every(interval, this::syncNow, LOG,
+                "Shelfwise: cannot read the placement settings, serving what is configured");
     }
 
     /**
@@ -106,6 +96,6 @@ public final class PlacementSettingsSync implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.close();
     }
 }

@@ -1,5 +1,7 @@
 package io.shelfwise.admin.web;
 
+import io.shelfwise.serving.Catalogue;
+import io.shelfwise.serving.CatalogueItem;
 import org.broadleafcommerce.common.exception.ServiceException;
 import org.broadleafcommerce.common.security.service.ExploitProtectionService;
 import org.broadleafcommerce.openadmin.web.controller.AdminAbstractController;
@@ -43,6 +45,16 @@ abstract class AdminPage extends AdminAbstractController {
             flash.addFlashAttribute("shelfwiseError", "Nothing was changed: " + e.getMessage());
         }
         return "redirect:" + redirect;
+    }
+
+    /** A product's name as the catalogue has it, or {@code null} when it has no such product or fails to say. */
+    protected static String productName(Catalogue catalogue, String productId) {
+        try {
+            CatalogueItem item = catalogue.item(productId);
+            return item == null ? null : item.name();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** An admin action: does one thing and says what it did, or throws saying why not (nothing changed). */

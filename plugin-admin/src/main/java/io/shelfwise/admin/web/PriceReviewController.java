@@ -7,7 +7,6 @@ import io.shelfwise.price.PriceReviewRun;
 import io.shelfwise.price.PriceSuggestions;
 import io.shelfwise.price.StoredPriceSuggestion;
 import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.CatalogueItem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -162,12 +161,8 @@ public class PriceReviewController extends AdminPage {
     }
 
     private String name(String productId) {
-        try {
-            CatalogueItem item = catalogue.item(productId);
-            return item == null ? "product " + productId + " (no longer in the catalogue)" : item.name();
-        } catch (RuntimeException e) {
-            return "product " + productId;
-        }
+        String name = productName(catalogue, productId);
+        return name == null ? "product " + productId + " (not found in the catalogue)" : name;
     }
 
     private static StoredPriceSuggestion.Status status(String text) {

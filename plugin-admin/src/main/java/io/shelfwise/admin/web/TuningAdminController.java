@@ -1,8 +1,8 @@
 package io.shelfwise.admin.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.CatalogueItem;
 import io.shelfwise.serving.Placement;
 import io.shelfwise.serving.Recommendation;
 import io.shelfwise.tuning.PlacementJson;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public class TuningAdminController extends AdminPage {
 
     static final String SECTION = "/shelfwise/tuning";
     private static final int PREVIEW_ITEMS = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlacementTuning tuning;
     private final Catalogue catalogue;
@@ -131,20 +133,15 @@ public class TuningAdminController extends AdminPage {
     }
 
     private String name(String id) {
-        try {
-            CatalogueItem item = catalogue.item(id);
-            return item == null ? id : item.name();
-        } catch (RuntimeException e) {
-            return id;
-        }
+        String name = productName(catalogue, id);
+        return name == null ? id : name;
     }
 
     /** One field per line, so an admin can edit it in a text box. */
     private static String pretty(String json) {
         try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json));
-        } catch (java.io.IOException e) {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (IOException e) {
             return json;
         }
     }

@@ -2,7 +2,7 @@
 # Load on loopback with wrk (Debian's package, installed here if missing) against a running store: a product page
 # with its widgets, and the JSON endpoint, 30 s each at 32 connections on 2 threads. Prints requests/s, latency
 # percentiles and non-2xx counts; writes artifacts/load.txt.
-# usage: scripts/load-test.sh [baseUrl] [seconds]   (use 127.0.0.1, not localhost: wrk does not fall back from ::1)
+# usage: [WARMUP_SECONDS=15] scripts/load-test.sh [baseUrl] [seconds]   (use 127.0.0.1, not localhost: wrk does not fall back from ::1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE="${1:-http://127.0.0.1:8080}"
@@ -23,17 +23,24 @@ jar="$(mktemp)"; trap 'rm -f "$jar"' EXIT
 curl -s -c "$jar" -o /dev/null "$BASE/"
 curl -s -b "$jar" -c "$jar" -o /dev/null "$BASE$product_url"
 cookies="$(awk -F'\t' '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
+# Each measured run follows an unrecorded warm-up of the same URL (WARMUP_SECONDS, default 15): the JIT compiles
+# the request path during the first seconds, and on 2 cores the compiler threads compete with the requests.
 # Non-2xx responses are counted by wrk's summary ("Non-2xx or 3xx responses"); a line is printed only if any.
+WARMUP_SECONDS="${WARMUP_SECONDS:-15}"
+measure() {
+    wrk -t2 -c32 -d"${WARMUP_SECONDS}s" "$@" >/dev/null
+    wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "$@"
+}
 run() {
     echo "== $1"
-    wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "$2"
+    measure "$2"
 }
 run_as_shopper() {
     echo "== $1 (a returning shopper's cookies)"
-    wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency -H "Cookie: $cookies" "$2"
+    measure -H "Cookie: $cookies" "$2"
 }
 {
-    echo "Machine: $(nproc) cores, $(uname -sr); store at $BASE"
+    echo "Machine: $(nproc) cores, $(uname -sr); load average before: $(cut -d' ' -f1-3 /proc/loadavg); store at $BASE"
     run "product page with widgets: $product_url" "$BASE$product_url"
     run_as_shopper "product page with widgets: $product_url" "$BASE$product_url"
     run "JSON endpoint (pdp-also-bought, 8 items)" \

@@ -1,5 +1,6 @@
 package io.shelfwise.demo;
 
+import io.shelfwise.storefront.web.SessionlessPluginRequests;
 import org.broadleafcommerce.common.web.extensibility.MergeContextLoaderListener;
 import org.springframework.orm.jpa.support.OpenEntityManagerInViewFilter;
 import org.springframework.web.context.request.RequestContextListener;
@@ -23,7 +24,8 @@ import java.util.Set;
  * every request, and a DispatcherServlet for the pages.
  * <p>
  * Filter order: UTF-8 encoding, an entity manager open for the whole request (Broadleaf's lazy collections are
- * read while the page renders), Broadleaf's request context (site, locale, currency), then Spring Security,
+ * read while the page renders), the plugin's filter that keeps its JSON, beacon and static URLs from opening a
+ * session for a client without one, Broadleaf's request context (site, locale, currency), then Spring Security,
  * inside which the customer and cart are resolved.
  */
 final class StorefrontInitializer implements ServletContainerInitializer {
@@ -46,6 +48,8 @@ final class StorefrontInitializer implements ServletContainerInitializer {
                 context.addFilter("openEntityManagerInViewFilter", new OpenEntityManagerInViewFilter());
         entityManager.addMappingForUrlPatterns(requests, false, "/*");
 
+        context.addFilter("shelfwiseSessionlessPluginRequests", new SessionlessPluginRequests())
+                .addMappingForUrlPatterns(requests, false, "/shelfwise/*");
         context.addFilter("blRequestFilter", new DelegatingFilterProxy("blRequestFilter"))
                 .addMappingForUrlPatterns(requests, false, "/*");
         context.addFilter("springSecurityFilterChain", new DelegatingFilterProxy("springSecurityFilterChain"))

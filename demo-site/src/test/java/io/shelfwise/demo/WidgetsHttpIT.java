@@ -122,6 +122,14 @@ class WidgetsHttpIT {
             // no cookie at all (a first request, a headless client) is an anonymous shopper, not an error
             try (ShopperSession fresh = shopper()) {
                 assertThat(fresh.get("/shelfwise/api/recommendations?placement=home-for-you").status).isEqualTo(200);
+                assertThat(fresh.get("/shelfwise/static/shelfwise.js").status).isEqualTo(200);
+                // ... and opens no session: a crawler or headless client must not fill the heap with sessions
+                assertThat(fresh.cookie("JSESSIONID")).isNull();
+                assertThat(fresh.cookie("sw_vid")).isNotNull();
+                // a page does open one, and the endpoint then serves that session's shopper
+                assertThat(fresh.get("/").status).isEqualTo(200);
+                assertThat(fresh.cookie("JSESSIONID")).isNotNull();
+                assertThat(fresh.get("/shelfwise/api/recommendations?placement=home-for-you").status).isEqualTo(200);
             }
         }
     }

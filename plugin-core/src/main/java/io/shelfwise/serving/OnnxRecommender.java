@@ -107,7 +107,9 @@ public final class OnnxRecommender implements Recommender {
         }
         int count = request.count() == 0 ? placement.defaultCount() : Math.min(request.count(), placement.maxCount());
         ShopperActivity.ShopperState state = activity.state(request.shopper(), request.firstVisit());
-        CacheKey key = new CacheKey(placement, request, count, state.generation, models.generation(),
+        // shoppers the store knows nothing of (new visitors, headless clients without cookies) share their lists
+        CacheKey key = new CacheKey(placement, request, state.blank() ? null : request.shopper(), count,
+                state.generation, models.generation(),
                 arm == null ? null : arm.models() == null ? arm.cacheKey()
                         : arm.cacheKey() + "#" + arm.models().generation());
         RecommendationResponse response = null;
@@ -658,10 +660,10 @@ public final class OnnxRecommender implements Recommender {
         final long ttlNanos;
         private final int hash;
 
-        CacheKey(Placement placement, RecommendationRequest request, int count, long shopperGeneration,
-                 long modelGeneration, String arm) {
+        CacheKey(Placement placement, RecommendationRequest request, ShopperKey shopper, int count,
+                 long shopperGeneration, long modelGeneration, String arm) {
             this.placement = placement.name();
-            this.shopper = request.shopper();
+            this.shopper = shopper;
             this.currentItem = request.currentItem();
             this.cart = request.cartItems();
             this.session = request.sessionItems();

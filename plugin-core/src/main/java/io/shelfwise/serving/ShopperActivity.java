@@ -97,21 +97,26 @@ public final class ShopperActivity {
             return;
         }
         Visit visit = visits.get(shopper, k -> new Visit());
+        boolean changed = false;
         if (event.itemId() != null) {
             switch (event.type()) {
                 case PRODUCT_VIEW:
                 case CART_ADD:
                 case RATED:
-                    visit.add(event.itemId(), false);
+                    changed = visit.add(event.itemId(), false);
                     break;
                 case CHECKOUT:
-                    visit.add(event.itemId(), true);
+                    changed = visit.add(event.itemId(), true);
                     break;
                 default:
                     break;
             }
         }
-        visit.touch();
+        // what recommendations read of a visit is its items and purchases: a reload of the page just seen, a
+        // search or a category view leaves the shopper's cached lists valid
+        if (changed) {
+            visit.touch();
+        }
     }
 
     /** A shopper's state now; empty for {@code null}. Reads the event store at most once per TTL. */
@@ -193,16 +198,17 @@ public final class ShopperActivity {
         private final Set<String> purchased = new HashSet<>();
         private final AtomicLong generation = new AtomicLong();
 
-        synchronized void add(String item, boolean bought) {
+        /** Whether the visit changed. */
+        synchronized boolean add(String item, boolean bought) {
+            boolean changed = false;
             if (items.isEmpty() || !items.get(items.size() - 1).equals(item)) {
                 items.add(item);
                 if (items.size() > SESSION_LIMIT) {
                     items.remove(0);
                 }
+                changed = true;
             }
-            if (bought) {
-                purchased.add(item);
-            }
+            return (bought && purchased.add(item)) || changed;
         }
 
         synchronized void absorb(Visit other) {
@@ -252,6 +258,12 @@ public final class ShopperActivity {
 
         boolean purchased(String item) {
             return stored.purchased.contains(item) || visitPurchased.contains(item);
+        }
+
+        /** Nothing known of the shopper: what they are shown depends on the request alone. */
+        boolean blank() {
+            return stored.items.isEmpty() && stored.purchased.isEmpty() && visitItems.isEmpty()
+                    && visitPurchased.isEmpty();
         }
     }
 }

@@ -167,6 +167,9 @@ class OnnxRecommenderTest {
         assertThat(afterClick.cached()).isFalse();
         assertThat(ids(afterClick).get(0)).isEqualTo("p6");
         assertThat(afterClick.items().get(0).reason()).isEqualTo("Because you viewed Item p5");
+        // reloading the page just seen changes nothing the lists read
+        activity.onEvent(view(ANNA, "p5"));
+        assertThat(recommender.recommend(request).cached()).isTrue();
 
         int[][] reversed = new int[10][];
         for (int i = 0; i < 10; i++) {
@@ -180,7 +183,29 @@ class OnnxRecommenderTest {
 
         ticker.advance(Duration.ofMinutes(6));
         assertThat(recommender.recommend(request).cached()).isFalse();
-        assertThat(recommender.cacheStats().hitCount()).isEqualTo(1);
+        assertThat(recommender.cacheStats().hitCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shoppersWithNoHistoryShareOneCachedListAndLeaveItWithTheirFirstClick() {
+        RecommendationResponse first = recommender.recommend(request(StandardPlacements.HOME_FOR_YOU,
+                ShopperKey.visitor("new-visitor-1")).firstVisit(true).count(3).build());
+        RecommendationResponse second = recommender.recommend(request(StandardPlacements.HOME_FOR_YOU,
+                ShopperKey.visitor("new-visitor-2")).firstVisit(true).count(3).build());
+        assertThat(first.cached()).isFalse();
+        assertThat(second.cached()).isTrue();
+        assertThat(ids(second)).isEqualTo(ids(first));
+
+        activity.onEvent(view(ShopperKey.visitor("new-visitor-2"), "p5"));
+        RecommendationResponse afterClick = recommender.recommend(request(StandardPlacements.HOME_FOR_YOU,
+                ShopperKey.visitor("new-visitor-2")).count(3).build());
+        assertThat(afterClick.cached()).isFalse();
+        assertThat(afterClick.items().get(0).reason()).contains("p5");
+        // the shared list is untouched by it
+        RecommendationResponse third = recommender.recommend(request(StandardPlacements.HOME_FOR_YOU,
+                ShopperKey.visitor("new-visitor-3")).firstVisit(true).count(3).build());
+        assertThat(third.cached()).isTrue();
+        assertThat(ids(third)).isEqualTo(ids(first));
     }
 
     @Test

@@ -1,8 +1,9 @@
 // Checks the admin console's Recommendations module in Debian's headless Chromium, as a store admin uses it: sign
 // in, find the module in Broadleaf's menu, train a model and watch its progress bar complete, compare versions
 // (table and chart), roll back and activate (the storefront's widget follows), run an A/B test with simulated
-// traffic to a verdict and promote the winner, make price suggestions, approve
-// one at an edited price and see it in the shop, look a customer up in the privacy tools. Saves a screenshot of
+// traffic to a verdict, promote the winner and undo it on the tuning page, make price suggestions, approve
+// one at an edited price and see it in the shop, look a customer up in the privacy tools, read the storefront's
+// health. Saves a screenshot of
 // each step. Exit 1 on any problem.
 // usage: node admin-tour.js [baseUrl] [outDir]
 'use strict';
@@ -130,6 +131,23 @@ async function main() {
     await Promise.all([page.waitForNavigation(), page.click('button.sw-promote')]);
     expect(/Promoted arm B/.test(await flash()), `A/B promote: ${await flash()}`);
 
+    // the promoted chain is home-trending's saved setting now: the tuning page shows it, the shop serves
+    // popularity, and a reset there undoes the promotion (the shop serves the trending model again)
+    const servedStrategy = async () => {
+      const r = await context.request.get(base + '/shelfwise/api/recommendations?placement=home-trending&limit=4');
+      return r.ok() ? ((await r.json()).modelVersions || '').split('@')[0] : null;
+    };
+    await page.goto(base + '/admin/shelfwise/tuning?placement=home-trending');
+    expect((await page.locator('textarea[name=json]').inputValue()).includes('"pop'),
+      'tuning: the promoted chain is not home-trending\'s settings');
+    let strategy = null;
+    for (let i = 0; i < 30 && strategy !== 'pop'; i++) { strategy = await servedStrategy(); if (strategy !== 'pop') await page.waitForTimeout(1000); }
+    expect(strategy === 'pop', `after the promotion the shop serves ${strategy} on home-trending, not pop`);
+    await shot('36b-admin-promoted-in-tuning');
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-reset')]);
+    for (let i = 0; i < 30 && strategy !== 'trending'; i++) { strategy = await servedStrategy(); if (strategy !== 'trending') await page.waitForTimeout(1000); }
+    expect(strategy === 'trending', `after the reset the shop serves ${strategy} on home-trending, not trending`);
+
     // price suggestions: make them, approve one at an edited price, see it in the shop
     await page.goto(base + '/admin/shelfwise/prices');
     await Promise.all([page.waitForNavigation(), page.click('button.sw-make')]);
@@ -156,6 +174,22 @@ async function main() {
     const events = await page.locator('#sw-customer').getAttribute('data-events').catch(() => null);
     expect(events !== null && Number(events) > 0, `privacy: no events found for customer17850 (${events})`);
     await shot('39-admin-privacy');
+
+    // health: the storefront server's report (written every 15 s in the demo), with its intake and latency, and
+    // the charts drawn from the series
+    let nodes = 0;
+    for (let i = 0; i < 12 && nodes === 0; i++) {
+      await page.goto(base + '/admin/shelfwise/health');
+      nodes = await page.locator('#sw-nodes tr[data-node^="storefront"]').count();
+      if (nodes === 0) await new Promise(r => setTimeout(r, 5000));
+    }
+    expect(nodes > 0, 'health: no storefront server has reported');
+    expect(await page.locator('#sw-latency tbody tr').count() > 0, 'health: no recommendation latency listed');
+    expect(await page.locator('#sw-training tbody tr').count() > 0, 'health: no training run listed');
+    await page.waitForSelector('#sw-events-chart[data-rendered]', { timeout: 10000 }).catch(() => null);
+    const drawn = await page.locator('#sw-events-chart').getAttribute('data-rendered');
+    expect(drawn === 'true' || drawn === 'empty', `health: events chart not drawn (${drawn})`);
+    await shot('40-admin-health');
   } catch (e) {
     problems.push(String(e && e.stack || e));
   } finally {

@@ -112,6 +112,45 @@ class AdminConsoleIT {
     }
 
     @Test
+    void theHealthPageShowsTheStorefrontsTrafficNotTheAdminServersOwn() throws Exception {
+        try (ShopperSession shopper = store.session()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(shopper.get("/").status).isEqualTo(200);
+            }
+        }
+        try (ShopperSession admin = signedIn("admin")) {
+            // the storefront writes its report every 15 s in the demo
+            ShopperSession.Page health = null;
+            for (int i = 0; i < 40; i++) {
+                health = admin.get("/admin/shelfwise/health");
+                assertThat(health.status).isEqualTo(200);
+                if (health.body.contains("data-node=\"storefront ") && health.body.contains("home-for-you")) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertThat(health.body).contains("data-node=\"storefront ").contains("recommendations: ")
+                    .contains("home-for-you").doesNotContain("data-node=\"admin ");
+            assertThat(count("SELECT COUNT(*) FROM SW_NODE_HEALTH WHERE ROLE = 'storefront'")).isPositive();
+            ShopperSession.Page series = admin.get("/admin/shelfwise/health/series?hours=2");
+            assertThat(series.status).isEqualTo(200);
+            assertThat(series.body).contains("\"minutes\":[").contains("\"written\":[").contains("\"p99\":{");
+            for (String bad : new String[]{"0", "25", "six", "-3"}) {
+                ShopperSession.Page refused = admin.get("/admin/shelfwise/health/series?hours=" + bad);
+                assertThat(refused.status).as(bad).isEqualTo(400);
+                assertThat(refused.body).as(bad).contains("hours is a whole number from 1 to 24");
+            }
+        }
+        try (ShopperSession analyst = signedIn("analyst")) {
+            assertThat(analyst.get("/admin/shelfwise/health").status).isEqualTo(200);
+        }
+        try (ShopperSession clerk = signedIn("clerk")) {
+            assertThat(clerk.get("/admin/shelfwise/health").status).isEqualTo(403);
+            assertThat(clerk.get("/admin/shelfwise/health/series").status).isEqualTo(403);
+        }
+    }
+
+    @Test
     void trainingActivationAndRollbackChangeWhatTheShopServes() throws Exception {
         try (ShopperSession admin = signedIn("admin"); ShopperSession shopper = shop()) {
             admin.get("/admin/shelfwise/models");

@@ -49,7 +49,59 @@
         el.setAttribute('data-rendered', 'true');
     }
 
+    // Health charts: events written / dropped per minute over every storefront server, and the slowest server's
+    // p99 of computed lists per placement; both from /shelfwise/health/series.
+    var PALETTE = ['#2a7ab0', '#3c9a5f', '#c0883a', '#8e5ea2', '#c0504d', '#4bacc6', '#7f7f7f', '#9bbb59'];
+
+    function healthChart(el, body) {
+        var xs = body.minutes;
+        var opts = {width: Math.min(900, el.clientWidth || 900), height: 200, scales: {x: {time: true}}};
+        var data;
+        if (el.getAttribute('data-kind') === 'events') {
+            opts.title = 'Events per minute';
+            opts.series = [{}, {label: 'written', stroke: '#2a7ab0', width: 2},
+                {label: 'dropped', stroke: '#c0504d', width: 2}];
+            data = [xs, body.written, body.dropped];
+        } else {
+            opts.title = 'p99 of computed lists, ms (slowest server)';
+            opts.series = [{}];
+            data = [xs];
+            Object.keys(body.p99).forEach(function (placement, i) {
+                opts.series.push({label: placement, stroke: PALETTE[i % PALETTE.length], width: 1.5,
+                    spanGaps: true});
+                data.push(body.p99[placement]);
+            });
+        }
+        if (xs.length < 2) {
+            el.textContent = 'Not enough reports for a chart yet (one a minute per server).';
+            el.setAttribute('data-rendered', 'empty');
+            return;
+        }
+        new uPlot(opts, data, el);
+        el.setAttribute('data-rendered', 'true');
+    }
+
+    function loadHealthCharts(charts) {
+        if (!charts.length || typeof uPlot === 'undefined') { return; }
+        var xhr = new XMLHttpRequest();
+        xhr.open('GET', charts[0].getAttribute('data-series'));
+        xhr.onload = function () {
+            var body = null;
+            try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+            Array.prototype.forEach.call(charts, function (el) {
+                if (xhr.status !== 200 || !body || !body.minutes) {
+                    el.textContent = 'The chart cannot be drawn: ' + ((body && body.error) || ('HTTP ' + xhr.status));
+                    el.setAttribute('data-rendered', 'error');
+                } else {
+                    healthChart(el, body);
+                }
+            });
+        };
+        xhr.send();
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        loadHealthCharts(document.querySelectorAll('.sw-health-chart[data-series]'));
         Array.prototype.forEach.call(document.querySelectorAll('.sw-progress[data-poll]'), follow);
         Array.prototype.forEach.call(document.querySelectorAll('.sw-chart[data-points]'), chart);
         Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {

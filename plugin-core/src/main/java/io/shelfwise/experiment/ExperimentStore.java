@@ -215,8 +215,8 @@ public final class ExperimentStore {
     /**
      * Stops the experiment (if running) and makes the arm's choice the placement's normal serving: its model
      * version is activated on the slot {@code <placement>.<strategy>} of the registry (so every node serves it
-     * there, see {@code ActiveModelSync}), and its settings, if it has any, are applied to the placement on every
-     * node by {@link ExperimentSync}. Promoting the control (or any arm serving the placement as configured) only
+     * there, see {@code ActiveModelSync}). Its settings, if it has any, are saved as the placement's by
+     * {@link ExperimentPromotion}, which calls this. Promoting the control (or any arm serving the placement as configured) only
      * ends the experiment with that arm recorded as the winner.
      *
      * @throws IllegalArgumentException if there is no such experiment or arm
@@ -283,22 +283,6 @@ public final class ExperimentStore {
             Map<String, Experiment> byPlacement = new TreeMap<>();
             for (Experiment e : select(connection, "WHERE STATUS = 'RUNNING' ORDER BY ID", null)) {
                 byPlacement.put(e.placement(), e);
-            }
-            return byPlacement;
-        });
-    }
-
-    /**
-     * Per placement, the latest promoted experiment whose winner changes the placement's settings: what
-     * {@link ExperimentSync} applies to the placement on every node.
-     */
-    public Map<String, Experiment> promotedSettings() {
-        return inTransaction("read promoted experiments", connection -> {
-            Map<String, Experiment> byPlacement = new TreeMap<>();
-            for (Experiment e : select(connection, "WHERE WINNER_ARM IS NOT NULL ORDER BY PROMOTED_AT, ID", null)) {
-                if (e.arm(e.winnerArm()).changesSettings()) {
-                    byPlacement.put(e.placement(), e);
-                }
             }
             return byPlacement;
         });

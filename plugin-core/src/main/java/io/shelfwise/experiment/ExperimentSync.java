@@ -32,8 +32,9 @@ import java.util.Set;
 /**
  * Keeps a node's A/B serving in step with the {@link ExperimentStore}, as {@code ActiveModelSync} does for
  * activations: every {@code interval} it reads the running experiments, loads the arms' model versions into
- * ServingModels of its own (slot {@code experiment-<id>.<arm>.<strategy>}), drops those of experiments that ended,
- * and applies promoted arms' settings to their placements. As the recommender's {@link ArmSelector} it then puts
+ * ServingModels of its own (slot {@code experiment-<id>.<arm>.<strategy>}) and drops those of experiments that ended
+ * (a promoted arm's settings are saved as its placement's by {@link ExperimentPromotion}, and applied by the
+ * placement settings' own sync). As the recommender's {@link ArmSelector} it then puts
  * each shopper in their arm by {@link ArmAssignment}, with no I/O on the request path. An arm version that cannot be
  * loaded is reported once and not retried until it changes; its arm's step falls back down the chain. Thread-safe.
  */
@@ -46,7 +47,6 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
     private final OnnxRecommender recommender;
     private final ServingModels armModels = new ServingModels();
     private final Map<String, Long> refused = new HashMap<>();
-    private final Map<String, Long> appliedSettings = new HashMap<>();
     private final RepeatingTask scheduler;
     private volatile Map<String, Running> running = Collections.emptyMap();
 
@@ -100,7 +100,6 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
             }
         }
         refused.keySet().retainAll(wanted);
-        applyPromotedSettings();
         return problems;
     }
 
@@ -137,30 +136,6 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
                 bytes.write(buffer, 0, n);
             }
             return bytes.toByteArray();
-        }
-    }
-
-    /** A promoted arm's settings become its placement's, once per promotion, on every node. */
-    private void applyPromotedSettings() {
-        for (Map.Entry<String, Experiment> e : store.promotedSettings().entrySet()) {
-            Experiment experiment = e.getValue();
-            if (Long.valueOf(experiment.id()).equals(appliedSettings.get(e.getKey()))) {
-                continue;
-            }
-            Placement base = recommender.placements().get(e.getKey());
-            if (base == null) {
-                continue;
-            }
-            Arm winner = experiment.arm(experiment.winnerArm());
-            try {
-                recommender.configure(winner.applyTo(base));
-                LOG.info("Shelfwise: " + e.getKey() + " now serves as promoted arm " + winner.name() + " of experiment #"
-                        + experiment.id() + ": " + winner.describe());
-            } catch (IllegalArgumentException ex) {
-                LOG.error("Shelfwise: cannot apply promoted arm " + winner.name() + " of experiment #"
-                        + experiment.id() + " to " + e.getKey() + ": " + ex.getMessage());
-            }
-            appliedSettings.put(e.getKey(), experiment.id());
         }
     }
 

@@ -20,7 +20,7 @@ public final class HealthSnapshot {
     private final Map<String, Double> modelFailures;
     private final List<TrainingStatus> training;
 
-    HealthSnapshot(Instant takenAt, EventIntake events, Map<String, CacheHealth> caches,
+    public HealthSnapshot(Instant takenAt, EventIntake events, Map<String, CacheHealth> caches,
                    List<PlacementLatency> latencies, Map<String, Double> modelFailures,
                    List<TrainingStatus> training) {
         this.takenAt = takenAt;
@@ -69,7 +69,7 @@ public final class HealthSnapshot {
         private final Double writtenPerMinute;
         private final Double droppedPerMinute;
 
-        EventIntake(double accepted, double written, Map<String, Double> droppedByReason, double queued,
+        public EventIntake(double accepted, double written, Map<String, Double> droppedByReason, double queued,
                     Duration rateWindow, Double writtenPerMinute, Double droppedPerMinute) {
             this.accepted = accepted;
             this.written = written;
@@ -129,7 +129,7 @@ public final class HealthSnapshot {
         private final long misses;
         private final long evictions;
 
-        CacheHealth(long hits, long misses, long evictions) {
+        public CacheHealth(long hits, long misses, long evictions) {
             this.hits = hits;
             this.misses = misses;
             this.evictions = evictions;
@@ -168,7 +168,7 @@ public final class HealthSnapshot {
         private final Double p95Millis;
         private final Double p99Millis;
 
-        PlacementLatency(String placement, boolean cached, long count, double meanMillis, double maxMillis,
+        public PlacementLatency(String placement, boolean cached, long count, double meanMillis, double maxMillis,
                          Double p50Millis, Double p95Millis, Double p99Millis) {
             this.placement = placement;
             this.cached = cached;
@@ -227,7 +227,7 @@ public final class HealthSnapshot {
         private final String message;
         private final Double progress;
 
-        TrainingStatus(String strategy, String label, String status, Instant startedAt, Instant completedAt,
+        public TrainingStatus(String strategy, String label, String status, Instant startedAt, Instant completedAt,
                        Duration duration, String message, Double progress) {
             this.strategy = strategy;
             this.label = label;

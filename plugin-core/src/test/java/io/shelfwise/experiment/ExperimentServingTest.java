@@ -12,6 +12,9 @@ import io.shelfwise.serving.RecommendationResponse;
 import io.shelfwise.serving.ServingModels;
 import io.shelfwise.serving.ShopperActivity;
 import io.shelfwise.serving.StandardPlacements;
+import io.shelfwise.tuning.PlacementSettingsStore;
+import io.shelfwise.tuning.PlacementSettingsSync;
+import io.shelfwise.tuning.PlacementTuning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real ONNX models served through the recommender while experiments run, as every node would serve them. */
 class ExperimentServingTest {
@@ -116,12 +120,43 @@ class ExperimentServingTest {
         assertThat(ask(firstIn(e, "A")).items().get(0).itemId()).isEqualTo("p0");
         assertThat(recommender.placements().get(PLACEMENT).chain().get(0).strategy()).isEqualTo("trending");
 
-        bed.store.promote(e.id(), "B", "alice");
+        PlacementSettingsStore settingsStore = new PlacementSettingsStore(bed.dataSource, bed.clock);
+        PlacementSettingsSync settingsSync = new PlacementSettingsSync(settingsStore, recommender,
+                StandardPlacements.all());
+        PlacementTuning tuning = new PlacementTuning(recommender, settingsStore, settingsSync,
+                () -> new HashSet<>(Arrays.asList("trending", "pop")));
+        ExperimentPromotion.Promoted promoted = new ExperimentPromotion(bed.store, tuning).promote(e.id(), "B",
+                "alice");
         sync.syncNow();
+        assertThat(promoted.settings().updatedBy()).isEqualTo("alice");
         assertThat(recommender.placements().get(PLACEMENT).chain().get(0).strategy()).isEqualTo("pop");
         RecommendationResponse formerlyA = ask(firstIn(e, "A"));
         assertThat(formerlyA.arm()).isNull();
         assertThat(formerlyA.items().get(0).itemId()).isEqualTo("p3");
+        // the promotion is the placement's saved settings: a sync of the experiments leaves it, a reset undoes it
+        sync.syncNow();
+        settingsSync.syncNow();
+        assertThat(recommender.placements().get(PLACEMENT).chain().get(0).strategy()).isEqualTo("pop");
+        assertThat(tuning.history(PLACEMENT)).hasSize(1);
+        assertThat(tuning.reset(PLACEMENT, "bob")).isTrue();
+        assertThat(recommender.placements().get(PLACEMENT).chain().get(0).strategy()).isEqualTo("trending");
+        assertThat(ask(firstIn(e, "B")).items().get(0).itemId()).isEqualTo("p0");
+    }
+
+    @Test
+    void anArmWhoseSettingsNoLongerFitIsNotPromoted() {
+        Experiment e = bed.store.create("pop first", PLACEMENT, Arrays.asList(Arm.builder("A", 50).build(),
+                Arm.builder("B", 50).chain("pop:none").build()), "alice");
+        bed.store.start(e.id(), "alice");
+        PlacementSettingsStore settingsStore = new PlacementSettingsStore(bed.dataSource, bed.clock);
+        PlacementTuning tuning = new PlacementTuning(recommender, settingsStore,
+                new PlacementSettingsSync(settingsStore, recommender, StandardPlacements.all()),
+                () -> Collections.singleton("trending")); // pop is gone
+        assertThatThrownBy(() -> new ExperimentPromotion(bed.store, tuning).promote(e.id(), "B", "alice"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pop");
+        assertThat(bed.store.get(e.id()).get().winnerArm()).isNull();
+        assertThat(bed.store.get(e.id()).get().isRunning()).isTrue();
+        assertThat(tuning.saved(PLACEMENT)).isEmpty();
     }
 
     @Test

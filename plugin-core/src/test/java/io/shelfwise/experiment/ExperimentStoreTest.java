@@ -145,7 +145,6 @@ class ExperimentStoreTest {
         assertThat(bed.registry.activations(HOME + ".trending").get(0).activatedBy()).isEqualTo("dana");
         assertThatThrownBy(() -> bed.store.promote(e.id(), "A", "alice")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already promoted arm B");
-        assertThat(bed.store.promotedSettings()).isEmpty();
     }
 
     @Test
@@ -163,15 +162,5 @@ class ExperimentStoreTest {
         assertThat(after.isRunning()).isTrue();
         assertThat(after.winnerArm()).isNull();
         assertThat(bed.registry.active(HOME + ".trending")).isEmpty();
-    }
-
-    @Test
-    void promotingASettingsArmIsRecordedForEveryNodeToApply() {
-        Experiment e = bed.store.create("diverse", HOME, arms(Arm.builder("A", 50).build(),
-                Arm.builder("B", 50).maxPerCategory(1).build()), "alice");
-        bed.store.start(e.id(), "alice");
-        bed.store.promote(e.id(), "B", "alice");
-        assertThat(bed.store.promotedSettings()).containsOnlyKeys(HOME);
-        assertThat(bed.store.promotedSettings().get(HOME).winnerArm()).isEqualTo("B");
     }
 }

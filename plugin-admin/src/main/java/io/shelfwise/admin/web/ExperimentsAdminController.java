@@ -4,6 +4,7 @@ import io.shelfwise.events.store.JdbcEventStore;
 import io.shelfwise.experiment.Arm;
 import io.shelfwise.experiment.Experiment;
 import io.shelfwise.experiment.ExperimentMetrics;
+import io.shelfwise.experiment.ExperimentPromotion;
 import io.shelfwise.experiment.ExperimentStore;
 import io.shelfwise.experiment.ExperimentTrafficSimulator;
 import io.shelfwise.registry.ModelRegistry;
@@ -39,6 +40,7 @@ public class ExperimentsAdminController extends AdminPage {
     private static final int ARM_ROWS = 3;
 
     private final ExperimentStore experiments;
+    private final ExperimentPromotion promotion;
     private final ExperimentMetrics metrics;
     private final ModelRegistry registry;
     private final OnnxRecommender recommender;
@@ -48,9 +50,11 @@ public class ExperimentsAdminController extends AdminPage {
     /**
      * @param simulator whether admins may write simulated shopper traffic into the event store (demo stores only)
      */
-    public ExperimentsAdminController(ExperimentStore experiments, ExperimentMetrics metrics, ModelRegistry registry,
-                                      OnnxRecommender recommender, JdbcEventStore events, boolean simulator) {
+    public ExperimentsAdminController(ExperimentStore experiments, ExperimentPromotion promotion,
+                                      ExperimentMetrics metrics, ModelRegistry registry, OnnxRecommender recommender,
+                                      JdbcEventStore events, boolean simulator) {
         this.experiments = experiments;
+        this.promotion = promotion;
         this.metrics = metrics;
         this.registry = registry;
         this.recommender = recommender;
@@ -134,9 +138,11 @@ public class ExperimentsAdminController extends AdminPage {
     @RequestMapping(value = "/{id}/promote", method = RequestMethod.POST)
     public String promote(@PathVariable("id") long id, @RequestParam("arm") String arm, RedirectAttributes flash) {
         return act(flash, SECTION + "?id=" + id, () -> {
-            Experiment e = experiments.promote(id, arm, AdminPermissionInterceptor.currentUser());
+            ExperimentPromotion.Promoted promoted = promotion.promote(id, arm, AdminPermissionInterceptor.currentUser());
+            Experiment e = promoted.experiment();
             return "Promoted arm " + arm + " of '" + e.name() + "': it now serves every shopper on " + e.placement()
-                    + ".";
+                    + (promoted.settings() == null ? "." : "; its settings are the placement's now (Placement "
+                    + "Tuning shows them, and its reset returns " + e.placement() + " to its standard settings).");
         });
     }
 

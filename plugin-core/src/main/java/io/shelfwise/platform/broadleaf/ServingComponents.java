@@ -7,6 +7,8 @@ import io.shelfwise.events.capture.EventCapture;
 import io.shelfwise.experiment.ExperimentStore;
 import io.shelfwise.experiment.ExperimentSync;
 import io.shelfwise.health.HealthMonitor;
+import io.shelfwise.health.NodeHealthPublisher;
+import io.shelfwise.health.NodeHealthReports;
 import io.shelfwise.price.ProductListing;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.serving.Placement;
@@ -271,6 +273,19 @@ public final class ServingComponents {
                 Duration.ofMinutes(rateWindowMinutes));
         monitor.start(Duration.ofMinutes(1));
         return monitor;
+    }
+
+    /** Every node's health reports (migration V7), kept {@code retentionHours}. */
+    public static NodeHealthReports nodeHealthReports(DataSource dataSource, long retentionHours) {
+        return new NodeHealthReports(dataSource, Clock.systemUTC(), Duration.ofHours(retentionHours));
+    }
+
+    /** Writes this node's health every {@code intervalSeconds} for the admin's health page. */
+    public static NodeHealthPublisher nodeHealthPublisher(HealthMonitor monitor, NodeHealthReports reports,
+                                                          String role, long intervalSeconds) {
+        NodeHealthPublisher publisher = new NodeHealthPublisher(monitor, reports, role, Clock.systemUTC());
+        publisher.start(Duration.ofSeconds(intervalSeconds));
+        return publisher;
     }
 
     /** Parses {@code "name=seconds, name=seconds"}. */

@@ -35,7 +35,7 @@ class JdbcEventStoreTest {
 
     private static JdbcEventStore store(String database) {
         DataSource ds = TestDatabases.named(database);
-        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(6); // V1-V6
+        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(7); // V1-V7
         assertThat(EventStoreSchema.migrate(ds)).as("second run is a no-op").isZero();
         return new JdbcEventStore(ds, Clock.fixed(T0, ZoneOffset.UTC));
     }
@@ -169,7 +169,7 @@ class JdbcEventStoreTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE BLC_PRODUCT (PRODUCT_ID BIGINT PRIMARY KEY)");
         }
-        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(6); // V1-V6
+        assertThat(EventStoreSchema.migrate(ds)).isEqualTo(7); // V1-V7
         assertThat(new JdbcEventStore(ds, Clock.systemUTC()).count()).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package io.shelfwise.admin.web;
 
+import io.shelfwise.admin.models.ModelsOverview;
 import io.shelfwise.events.store.EventStoreSchema;
 import io.shelfwise.model.NeighbourGraph;
 import io.shelfwise.model.TrainingProvenance;
@@ -112,6 +113,10 @@ class ModelUploadActionTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("my-model-v1.onnx");
         }
         assertThat(Files.exists(models.resolve("../../outside"))).isFalse();
+        // the page says where the version came from
+        ModelsOverview overview = ModelsOverview.read(registry, Collections.emptyList(), Collections.emptyList());
+        assertThat(overview.getStrategies().get(0).getVersions().get(0).getUploadedFrom())
+                .isEqualTo("uploaded by unknown, ../../outside/evil.onnx");
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import javax.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +46,18 @@ public class ModelsAdminController extends AdminPage {
     static final String UPLOAD_FILE = "file";
     /** Flash attribute: the upload check's findings, one line each, listed under the message. */
     static final String UPLOAD_FINDINGS = "uploadFindings";
+    /**
+     * What the training node trains and retrains on its schedule: the standard strategies and, as the Broadleaf
+     * wiring always gives the trainers the catalogue's content, {@code content}. An upload under one of these names
+     * is replaced when training activates a new version.
+     */
+    static final List<String> TRAINED_STRATEGIES;
+
+    static {
+        List<String> trained = new ArrayList<>(StandardTrainers.STRATEGIES);
+        trained.add("content");
+        TRAINED_STRATEGIES = Collections.unmodifiableList(trained);
+    }
 
     private final ModelRegistry registry;
     private final RecommenderTraining training;
@@ -71,7 +86,7 @@ public class ModelsAdminController extends AdminPage {
                 StandardTrainers.STRATEGIES));
         model.addAttribute("uploadMaxBytes", largestUpload);
         model.addAttribute("uploadMaxMegabytes", OversizeUploadRejection.megabytes(largestUpload));
-        model.addAttribute("trainedStrategies", StandardTrainers.STRATEGIES);
+        model.addAttribute("trainedStrategies", TRAINED_STRATEGIES);
         return render(model, SECTION, "models");
     }
 
@@ -105,7 +120,7 @@ public class ModelsAdminController extends AdminPage {
                 throw new IllegalStateException("The upload could not be read or stored (" + e.getMessage()
                         + "); nothing was activated.", e);
             }
-            UploadReport report = UploadReport.of(uploaded, StandardTrainers.STRATEGIES);
+            UploadReport report = UploadReport.of(uploaded, TRAINED_STRATEGIES);
             flash.addFlashAttribute(UPLOAD_FINDINGS, report.findings());
             if (!report.passed()) {
                 throw new IllegalStateException(report.message());

@@ -126,6 +126,9 @@ class ModelUploadActionTest {
 
         assertThat(said(flash)).startsWith("OK Uploaded trending@1")
                 .contains("The store trains trending itself: its next scheduled training");
+        flash = new RedirectAttributesModelMap();
+        page.upload("content", uploadOf("content.onnx", validModel()), flash);
+        assertThat(said(flash)).contains("The store trains content itself");
     }
 
     @Test

@@ -1,13 +1,14 @@
 // Checks the admin console's Recommendations module in Debian's headless Chromium, as a store admin uses it: sign
 // in, find the module in Broadleaf's menu, train a model and watch its progress bar complete, compare versions
-// (table and chart), roll back and activate (the storefront's widget follows), run an A/B test with simulated
-// traffic to a verdict, promote the winner and undo it on the tuning page, make price suggestions, approve
-// one at an edited price and see it in the shop, look a customer up in the privacy tools, read the storefront's
-// health. Saves a screenshot of
+// (table and chart), roll back and activate (the storefront's widget follows), upload a corrupt model file and see
+// it refused with the check's findings, run an A/B test with simulated traffic to a verdict, promote the winner and
+// undo it on the tuning page, make price suggestions, approve one at an edited price and see it in the shop, look a
+// customer up in the privacy tools, read the storefront's health. Saves a screenshot of
 // each step. Exit 1 on any problem.
 // usage: node admin-tour.js [baseUrl] [outDir]
 'use strict';
 const { chromium } = require('playwright-core');
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -96,6 +97,27 @@ async function main() {
     await Promise.all([page.waitForNavigation(), row.locator('button.sw-activate').click()]);
     expect(/now serves trending/.test(await flash()), `activate: ${await flash()}`);
     expect(await waitForServed(context.request, newest), `activate: the shop never served ${newest} again`);
+
+    // a bring-your-own model upload of a corrupt file: refused with the check's findings, recorded FAILED (no
+    // Activate button), and the shop keeps serving what it served
+    await page.goto(base + '/admin/shelfwise/models');
+    const servedBeforeUpload = await servedVersion(context.request);
+    const uploadForm = page.locator('#sw-upload-form');
+    expect(/csrfToken=/.test(await uploadForm.getAttribute('action') || ''), 'upload: the form has no CSRF token in its URL');
+    await uploadForm.locator('input[name=strategy]').fill('my-model');
+    await uploadForm.locator('input[name=file]').setInputFiles({
+      name: 'corrupt.onnx', mimeType: 'application/octet-stream', buffer: crypto.randomBytes(4096) });
+    await Promise.all([page.waitForNavigation(), uploadForm.locator('button.sw-upload-submit').click()]);
+    expect(/failed validation/.test(await flash()) && await page.locator('.sw-flash-error').count() === 1,
+      `upload: a corrupt file was not refused: ${await flash()}`);
+    const findings = await page.locator('#sw-upload-findings').textContent().catch(() => '');
+    expect(/ONNX Runtime cannot read/.test(findings), `upload: the findings do not say what is wrong (${findings})`);
+    expect(await page.locator('#sw-strategy-my-model tr[data-status=FAILED]').count() >= 1,
+      'upload: the FAILED version is not listed');
+    expect(await page.locator('#sw-strategy-my-model button.sw-activate').count() === 0,
+      'upload: a FAILED version offers Activate');
+    await shot('37-admin-upload');
+    expect(await servedVersion(context.request) === servedBeforeUpload, 'upload: what the shop serves changed');
 
     // an A/B test on home-trending: the trained model against popularity; a split that does not add up is refused
     await page.goto(base + '/admin/shelfwise/experiments');

@@ -1,5 +1,10 @@
 package io.shelfwise.demo;
 
+import io.shelfwise.model.NeighbourGraph;
+import io.shelfwise.model.TrainingProvenance;
+import io.shelfwise.recommend.InteractionData;
+import io.shelfwise.recommend.NeighbourModel;
+import io.shelfwise.recommend.PopularityTrainer;
 import org.apache.commons.dbcp.BasicDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -283,5 +293,123 @@ class AdminConsoleIT {
             assertThat(count("SELECT COUNT(*) FROM SW_PRICE_AUDIT WHERE PRODUCT_ID = '" + product + "'"))
                     .isEqualTo(1);
         }
+    }
+
+    /** The Models page's upload form's action: the CSRF token is in its URL, where Broadleaf's filter looks. */
+    private static String uploadAction(ShopperSession.Page models) {
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"")
+                .matcher(models.find("(<form[^>]*id=\"sw-upload-form\"[^>]*>)"));
+        assertThat(action.find()).as("the upload form's action").isTrue();
+        return action.group(1).replace("&amp;", "&");
+    }
+
+    /** POSTs the upload form as a browser does and follows the redirect to the page that says what happened. */
+    private static ShopperSession.Page upload(ShopperSession admin, String action, String strategy, String fileName,
+                                              byte[] content) throws Exception {
+        ShopperSession.Page answer = admin.postFile(action, "file", fileName, content, "strategy", strategy);
+        assertThat(answer.status).as("upload " + fileName + " as " + strategy).isEqualTo(302);
+        return admin.get(answer.location.replaceFirst("^https?://[^/]+", ""));
+    }
+
+    /** A popularity model over every product of the store, exported the way Shelfwise's own training does. */
+    private static byte[] popularityModelOfTheStoresProducts() throws Exception {
+        List<String> products = new ArrayList<>();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT PRODUCT_ID FROM BLC_PRODUCT ORDER BY PRODUCT_ID")) {
+            while (rows.next()) {
+                products.add(String.valueOf(rows.getLong(1)));
+            }
+        }
+        int[][] histories = new int[products.size()][];
+        for (int i = 0; i < histories.length; i++) {
+            histories[i] = new int[] {i, (i * 7) % products.size(), (i * 7) % products.size()};
+        }
+        InteractionData data = InteractionData.of(histories, Collections.nCopies(products.size(), "u"), products);
+        NeighbourModel model = new PopularityTrainer().train(data);
+        return NeighbourGraph.export(model, TrainingProvenance.of(model, data, "admin upload test",
+                PopularityTrainer.class, Collections.emptyMap(), Clock.systemUTC())).toByteArray();
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(11).nextBytes(bytes);
+        return bytes;
+    }
+
+    @Test
+    void anUploadedModelIsCheckedAndThenCanBeActivated() throws Exception {
+        try (ShopperSession admin = signedIn("admin")) {
+            ShopperSession.Page models = admin.get("/admin/shelfwise/models");
+            assertThat(models.body).contains("Upload a model").contains("bring-your-own-model.md")
+                    .contains("enctype=\"multipart/form-data\"");
+            String action = uploadAction(models);
+            assertThat(action).startsWith("/admin/shelfwise/models/upload?csrfToken=");
+
+            // a path in the client's file name is dropped by the multipart parser, and the rest is only text: the
+            // registry writes the bytes under its own name in its own store
+            ShopperSession.Page page = upload(admin, action, "uploaded-pop", "../pop.onnx",
+                    popularityModelOfTheStoresProducts());
+            assertThat(page.body).contains("sw-flash-ok").contains("Uploaded uploaded-pop@1: it passed validation")
+                    .contains("is READY").contains("NOTE: Dry run").contains("uploaded by admin, pop.onnx");
+            long id = count("SELECT ID FROM SW_MODEL_VERSION WHERE STRATEGY = 'uploaded-pop' AND VERSION = 1 "
+                    + "AND STATUS = 'READY' AND ARTIFACT_FILE = 'uploaded-pop-v1.onnx'");
+
+            page = act(admin, "/admin/shelfwise/models/versions/" + id + "/activate");
+            assertThat(page.body).contains("uploaded-pop@1 now serves uploaded-pop").contains("serving uploaded-pop@1");
+        }
+    }
+
+    @Test
+    void aCorruptOrOversizeUploadIsRefusedWithAMessageAndNothingBecomesActive() throws Exception {
+        try (ShopperSession admin = signedIn("admin")) {
+            long activations = count("SELECT COUNT(*) FROM SW_PLACEMENT_ACTIVATION");
+            String action = uploadAction(admin.get("/admin/shelfwise/models"));
+            ShopperSession.Page page = upload(admin, action, "uploaded-noise", "noise.onnx", randomBytes(20_000));
+            assertThat(page.body).contains("sw-flash-error").contains("The upload failed validation")
+                    .contains("recorded as uploaded-noise@1, FAILED, and can never be activated")
+                    .contains("ERROR: ONNX Runtime cannot read the file as an ONNX model");
+            long failed = count("SELECT ID FROM SW_MODEL_VERSION WHERE STRATEGY = 'uploaded-noise' AND VERSION = 1 "
+                    + "AND STATUS = 'FAILED' AND ARTIFACT_FILE IS NULL");
+            assertThat(act(admin, "/admin/shelfwise/models/versions/" + failed + "/activate").body)
+                    .contains("uploaded-noise@1 cannot be activated: it is FAILED");
+
+            // above the admin's multipart limit (Broadleaf's asset.server.max.uploadable.file.size, 10 000 000 bytes)
+            long versions = count("SELECT COUNT(*) FROM SW_MODEL_VERSION");
+            page = upload(admin, uploadAction(page), "uploaded-big", "big.onnx", randomBytes(10_500_000));
+            assertThat(page.status).isEqualTo(200);
+            assertThat(page.body).contains("sw-flash-error").contains("The upload is too large (10.0 MB)")
+                    .contains("accepts uploads of up to 9.5 MB");
+            assertThat(count("SELECT COUNT(*) FROM SW_MODEL_VERSION")).isEqualTo(versions);
+            assertThat(count("SELECT COUNT(*) FROM SW_PLACEMENT_ACTIVATION")).isEqualTo(activations);
+        }
+    }
+
+    @Test
+    void anUploadNeedsTheCsrfTokenInItsUrlAndTheMaintainPermission() throws Exception {
+        byte[] model = randomBytes(1000);
+        long versions = count("SELECT COUNT(*) FROM SW_MODEL_VERSION");
+        try (ShopperSession admin = signedIn("admin")) {
+            String action = uploadAction(admin.get("/admin/shelfwise/models"));
+            String token = action.substring(action.indexOf("csrfToken=") + "csrfToken=".length());
+            ShopperSession.Page noToken = admin.postFile("/admin/shelfwise/models/upload", "file", "m.onnx", model,
+                    "strategy", "x");
+            assertThat(noToken.status).isEqualTo(403);
+            assertThat(noToken.body).contains("CSRF token");
+            // in the multipart body the token is not seen: the filter reads it before the body is parsed
+            assertThat(admin.postFile("/admin/shelfwise/models/upload", "file", "m.onnx", model, "strategy", "x",
+                    "csrfToken", token).status).isEqualTo(403);
+        }
+        try (ShopperSession analyst = signedIn("analyst")) {
+            ShopperSession.Page models = analyst.get("/admin/shelfwise/models");
+            assertThat(models.status).isEqualTo(200);
+            assertThat(models.body).doesNotContain("sw-upload-form");
+            String token = analyst.csrfToken();
+            assertThat(token).as("the analyst's session's CSRF token").isNotEmpty();
+            ShopperSession.Page refused = analyst.postFile("/admin/shelfwise/models/upload?csrfToken=" + token,
+                    "file", "m.onnx", model, "strategy", "x");
+            assertThat(refused.status).isEqualTo(403);
+            assertThat(refused.body).contains("Maintain Recommendations");
+        }
+        assertThat(count("SELECT COUNT(*) FROM SW_MODEL_VERSION")).isEqualTo(versions);
     }
 }

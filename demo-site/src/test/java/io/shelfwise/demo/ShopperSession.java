@@ -6,12 +6,15 @@ import org.apache.http.client.entity.UrlEncodedFormEntity;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.BasicCookieStore;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.message.BasicNameValuePair;
 import org.apache.http.util.EntityUtils;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,6 +68,11 @@ final class ShopperSession implements AutoCloseable {
                 .disableRedirectHandling().build();
     }
 
+    /** The CSRF token of the last page that had one (the login page's, at first), or {@code null}. */
+    String csrfToken() {
+        return csrfToken;
+    }
+
     /** The value of a cookie the store set, or {@code null}. */
     String cookie(String name) {
         for (org.apache.http.cookie.Cookie cookie : cookies.getCookies()) {
@@ -114,6 +122,30 @@ final class ShopperSession implements AutoCloseable {
         }
         HttpPost post = new HttpPost(baseUrl + path);
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+        return execute(post);
+    }
+
+    /**
+     * POSTs a {@code multipart/form-data} form as a browser sends a file input: the text fields, then the file
+     * under {@code fileField}. Exactly what is given (no CSRF token added: put it in the path's query string, where
+     * the admin's form has it).
+     */
+    Page postFile(String path, String fileField, String fileName, byte[] content, String... nameValues)
+            throws IOException {
+        String boundary = "----shelfwise-test-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 1024);
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + nameValues[i] + "\"\r\n\r\n"
+                    + nameValues[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpPost post = new HttpPost(baseUrl + path);
+        post.setEntity(new ByteArrayEntity(body.toByteArray(),
+                ContentType.create("multipart/form-data").withParameters(
+                        new BasicNameValuePair("boundary", boundary))));
         return execute(post);
     }
 

@@ -109,6 +109,18 @@
                 if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
             });
         });
+        // an upload the admin would refuse for its size is stopped here, before it is sent
+        Array.prototype.forEach.call(document.querySelectorAll('form[data-max-bytes]'), function (form) {
+            form.addEventListener('submit', function (e) {
+                var input = form.querySelector('input[type=file]');
+                var file = input && input.files && input.files[0];
+                if (file && file.size > Number(form.getAttribute('data-max-bytes'))) {
+                    e.preventDefault();
+                    window.alert(file.name + ' is ' + (file.size / 1048576).toFixed(1) + ' MB: uploads are limited to '
+                        + form.getAttribute('data-max-text') + '.');
+                }
+            });
+        });
         Array.prototype.forEach.call(document.querySelectorAll('[data-check-all]'), function (box) {
             box.addEventListener('change', function () {
                 Array.prototype.forEach.call(document.querySelectorAll(box.getAttribute('data-check-all')),

@@ -329,6 +329,28 @@ public final class ModelsOverview {
             return provenance;
         }
 
+        /**
+         * For a bring-your-own model: who uploaded it and the file name they gave ("uploaded by admin, my.onnx");
+         * {@code null} for a version the store trained.
+         */
+        public String getUploadedFrom() {
+            String json = version.settingsJson();
+            if (json == null || !json.contains("\"upload\"")) {
+                return null;
+            }
+            try {
+                JsonNode node = JSON.readTree(json);
+                if (!"upload".equals(node.path("source").asText())) {
+                    return null;
+                }
+                String by = node.path("uploadedBy").asText("");
+                String file = node.path("fileName").asText("");
+                return "uploaded" + (by.isEmpty() ? "" : " by " + by) + (file.isEmpty() ? "" : ", " + file);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
         private static Map<String, Object> metrics(String json) {
             Map<String, Object> out = new LinkedHashMap<>();
             if (json == null || json.isEmpty()) {

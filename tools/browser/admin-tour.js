@@ -170,6 +170,24 @@ async function main() {
     for (let i = 0; i < 30 && strategy !== 'trending'; i++) { strategy = await servedStrategy(); if (strategy !== 'trending') await page.waitForTimeout(1000); }
     expect(strategy === 'trending', `after the reset the shop serves ${strategy} on home-trending, not trending`);
 
+    // the tuning form: blend popularity into the first step and cap one item per category, then preview (not saved)
+    await page.goto(base + '/admin/shelfwise/tuning?placement=home-for-you');
+    await page.waitForSelector('#sw-tuning-editor[data-ready=true] #sw-chain tr.sw-step');
+    await page.locator('#sw-chain tr.sw-step').first().locator('button', { hasText: 'blend in' }).click();
+    await page.locator('#sw-chain tr.sw-step').first().locator('select.sw-step-strategy').nth(1).selectOption('pop');
+    await page.locator('input[name=sw-rule-maxPerCategory]').fill('1');
+    const edited = JSON.parse(await page.locator('textarea[name=json]').inputValue());
+    expect(edited.maxPerCategory === 1 && edited.chain[0].blend && edited.chain[0].blend[1].strategy === 'pop',
+      `tuning form: the JSON does not follow the form (${JSON.stringify(edited).slice(0, 200)})`);
+    await page.fill('input[name=shopper]', '17850');
+    await Promise.all([page.waitForNavigation(), page.click('button.sw-preview')]);
+    expect(await page.locator('.sw-flash-error').count() === 0, `tuning preview refused: ${await flash()}`);
+    expect(await page.locator('#sw-preview tr[data-item]').count() > 0, 'tuning preview: nothing shown');
+    const previewed = JSON.parse(await page.locator('textarea[name=json]').inputValue());
+    expect(previewed.chain[0].blend && await page.locator('#sw-chain tr.sw-step').first()
+      .locator('select.sw-step-strategy').count() === 2, 'tuning form: the blend is gone after the preview');
+    await shot('36c-admin-tuning-form');
+
     // price suggestions: make them, approve one at an edited price, see it in the shop
     await page.goto(base + '/admin/shelfwise/prices');
     await Promise.all([page.waitForNavigation(), page.click('button.sw-make')]);

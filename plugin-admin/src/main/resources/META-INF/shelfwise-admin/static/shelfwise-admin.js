@@ -100,7 +100,192 @@
         xhr.send();
     }
 
+    // Placement Tuning: a form over the settings JSON. The form writes the JSON in the text box (which is what the
+    // page submits); editing the JSON by hand rebuilds the form. Fields the form does not show are kept as they are.
+    var INPUTS = ['shopper_history', 'session', 'context_items', 'none'];
+    var RULES = [['excludeViewed', 'leave out what the shopper viewed'],
+        ['excludePurchased', 'leave out what the shopper bought'], ['excludeCart', 'leave out what is in the basket'],
+        ['excludeCurrent', "leave out the page's product"], ['excludeUnavailable', 'leave out unavailable products']];
+    var NUMBERS = [['maxPerCategory', 'at most this many per category (0: no cap)', 0, 1],
+        ['defaultCount', 'items shown by default', 1, 1], ['maxCount', 'most items a widget may ask for', 1, 1],
+        ['cacheTtlSeconds', 'keep a computed list this many seconds (0: no cache)', 0, 1],
+        ['minPrice', 'lowest price', 0, 0.01], ['maxPrice', 'highest price', 0, 0.01]];
+
+    function element(tag, attrs, children) {
+        var el = document.createElement(tag);
+        Object.keys(attrs || {}).forEach(function (k) {
+            if (k === 'text') { el.textContent = attrs[k]; } else { el.setAttribute(k, attrs[k]); }
+        });
+        (children || []).forEach(function (c) { el.appendChild(c); });
+        return el;
+    }
+
+    function options(select, values, chosen) {
+        values.forEach(function (v) {
+            var o = element('option', {value: v, text: v});
+            if (v === chosen) { o.selected = true; }
+            select.appendChild(o);
+        });
+        if (chosen && values.indexOf(chosen) < 0) {
+            var unknown = element('option', {value: chosen, text: chosen + ' (unknown)'});
+            unknown.selected = true;
+            select.appendChild(unknown);
+        }
+        return select;
+    }
+
+    function tuningEditor(editor) {
+        var box = document.querySelector('#sw-tuning-form textarea[name=json]');
+        var strategies = JSON.parse(editor.getAttribute('data-strategies'));
+        var settings;
+        var problem = element('p', {'class': 'sw-json-problem', role: 'alert', hidden: 'hidden'});
+
+        function write() {
+            box.value = JSON.stringify(settings, null, 2);
+        }
+
+        function part(p, onRemove) {
+            var strategy = options(element('select', {'class': 'sw-step-strategy', 'aria-label': 'strategy'}),
+                strategies, p.strategy);
+            var input = options(element('select', {'class': 'sw-step-input', 'aria-label': 'input'}), INPUTS,
+                p.input || 'none');
+            strategy.addEventListener('change', function () { p.strategy = strategy.value; write(); });
+            input.addEventListener('change', function () { p.input = input.value; write(); });
+            var cells = [strategy, document.createTextNode(' from '), input];
+            if (p.weight !== undefined) {
+                var weight = element('input', {type: 'number', min: '0', step: '0.05', value: String(p.weight),
+                    'class': 'sw-step-weight', 'aria-label': 'weight', size: '5'});
+                weight.addEventListener('input', function () {
+                    var w = parseFloat(weight.value);
+                    p.weight = isNaN(w) ? weight.value : w;
+                    write();
+                });
+                cells.push(document.createTextNode(' weight '), weight);
+            }
+            if (onRemove) {
+                var remove = element('button', {type: 'button', 'class': 'tiny radius secondary button', text: 'x',
+                    title: 'remove this strategy from the blend'});
+                remove.addEventListener('click', onRemove);
+                cells.push(document.createTextNode(' '), remove);
+            }
+            return element('div', {'class': 'sw-step-part'}, cells);
+        }
+
+        function button(text, title, action) {
+            var b = element('button', {type: 'button', 'class': 'tiny radius secondary button', text: text,
+                title: title});
+            b.addEventListener('click', function () { action(); write(); render(); });
+            return b;
+        }
+
+        function render() {
+            editor.innerHTML = '';
+            editor.appendChild(problem);
+            var rows = element('tbody');
+            settings.chain = settings.chain || [];
+            settings.chain.forEach(function (step, i) {
+                var what = element('td');
+                if (step.blend) {
+                    step.blend.forEach(function (p, j) {
+                        what.appendChild(part(p, step.blend.length > 1 ? function () {
+                            step.blend.splice(j, 1);
+                            if (step.blend.length === 1) {
+                                settings.chain[i] = {strategy: step.blend[0].strategy, input: step.blend[0].input};
+                            }
+                            write(); render();
+                        } : null));
+                    });
+                } else {
+                    what.appendChild(part(step, null));
+                }
+                var actions = element('td', {}, [
+                    button('blend in', 'mix another strategy into this step, by weight', function () {
+                        if (!step.blend) {
+                            settings.chain[i] = {blend: [{strategy: step.strategy, input: step.input, weight: 1}]};
+                        }
+                        settings.chain[i].blend.push({strategy: strategies[0], input: 'none', weight: 0.5});
+                    }),
+                    button('up', 'ask this step earlier', function () {
+                        if (i > 0) { settings.chain.splice(i - 1, 0, settings.chain.splice(i, 1)[0]); }
+                    }),
+                    button('down', 'ask this step later', function () {
+                        if (i < settings.chain.length - 1) {
+                            settings.chain.splice(i + 1, 0, settings.chain.splice(i, 1)[0]);
+                        }
+                    }),
+                    button('remove', 'take this step out of the chain', function () {
+                        if (settings.chain.length > 1) { settings.chain.splice(i, 1); }
+                    })]);
+                rows.appendChild(element('tr', {'class': 'sw-step', 'data-step': String(i)},
+                    [element('td', {text: String(i + 1)}), what, actions]));
+            });
+            editor.appendChild(element('h4', {text: 'Strategies, asked in order (each fills what the ones before left)'}));
+            editor.appendChild(element('table', {'class': 'sw-table', id: 'sw-chain'}, [element('thead', {}, [
+                element('tr', {}, [element('th', {text: '#'}), element('th', {text: 'strategy'}),
+                    element('th', {text: ''})])]), rows]));
+            editor.appendChild(element('div', {}, [button('add a step', 'add a fallback step at the end', function () {
+                settings.chain.push({strategy: strategies[0], input: 'none'});
+            })]));
+            editor.appendChild(element('h4', {text: 'Rules'}));
+            var rules = element('div', {'class': 'sw-rules'});
+            RULES.forEach(function (r) {
+                var box2 = element('input', {type: 'checkbox', name: 'sw-rule-' + r[0]});
+                box2.checked = !!settings[r[0]];
+                box2.addEventListener('change', function () { settings[r[0]] = box2.checked; write(); });
+                rules.appendChild(element('label', {'class': 'sw-rule'}, [box2, document.createTextNode(' ' + r[1])]));
+            });
+            var category = element('input', {type: 'text', name: 'sw-rule-category', size: '10',
+                value: settings.category == null ? '' : settings.category});
+            category.addEventListener('input', function () {
+                settings.category = category.value.trim() === '' ? null : category.value.trim(); write();
+            });
+            rules.appendChild(element('label', {'class': 'sw-rule'}, [document.createTextNode('only category id '),
+                category]));
+            NUMBERS.forEach(function (n) {
+                var current = settings[n[0]];
+                var field = element('input', {type: 'number', name: 'sw-rule-' + n[0], min: String(n[2]),
+                    step: String(n[3]), value: current == null ? '' : String(current), size: '7'});
+                field.addEventListener('input', function () {
+                    var v = field.value.trim();
+                    if (v === '') {
+                        settings[n[0]] = (n[0] === 'minPrice' || n[0] === 'maxPrice') ? null : 0;
+                    } else if (n[0] === 'minPrice' || n[0] === 'maxPrice') {
+                        settings[n[0]] = v;
+                    } else {
+                        settings[n[0]] = isNaN(parseInt(v, 10)) ? v : parseInt(v, 10);
+                    }
+                    write();
+                });
+                rules.appendChild(element('label', {'class': 'sw-rule'}, [document.createTextNode(n[1] + ' '),
+                    field]));
+            });
+            editor.appendChild(rules);
+        }
+
+        function load() {
+            try {
+                var read = JSON.parse(box.value);
+                if (!read || typeof read !== 'object' || !Array.isArray(read.chain)) {
+                    throw new Error('the settings need a "chain" list');
+                }
+                settings = read;
+                problem.className = 'sw-json-problem';
+                problem.hidden = true;
+                render();
+            } catch (e) {
+                problem.textContent = 'The JSON below cannot be shown as a form (' + e.message + '); fix it there.';
+                problem.className = 'sw-json-problem sw-flash sw-flash-error';
+                problem.hidden = false;
+            }
+        }
+
+        box.addEventListener('input', load);
+        load();
+        editor.setAttribute('data-ready', 'true');
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        Array.prototype.forEach.call(document.querySelectorAll('#sw-tuning-editor[data-strategies]'), tuningEditor);
         loadHealthCharts(document.querySelectorAll('.sw-health-chart[data-series]'));
         Array.prototype.forEach.call(document.querySelectorAll('.sw-progress[data-poll]'), follow);
         Array.prototype.forEach.call(document.querySelectorAll('.sw-chart[data-points]'), chart);

@@ -1,5 +1,6 @@
 package io.shelfwise.admin.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.serving.Catalogue;
@@ -105,6 +106,11 @@ public class TuningAdminController extends AdminPage {
         model.addAttribute("saved", tuning.saved(placement).orElse(null));
         model.addAttribute("history", tuning.history(placement));
         model.addAttribute("strategies", tuning.strategies());
+        try {
+            model.addAttribute("strategiesJson", JSON.writeValueAsString(new java.util.TreeSet<>(tuning.strategies())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the strategy names as JSON", e);
+        }
         return render(model, SECTION, "tuning");
     }
 

@@ -216,8 +216,8 @@ public final class ExperimentStore {
      * Stops the experiment (if running) and makes the arm's choice the placement's normal serving: its model
      * version is activated on the slot {@code <placement>.<strategy>} of the registry (so every node serves it
      * there, see {@code ActiveModelSync}). Its settings, if it has any, are saved as the placement's by
-     * {@link ExperimentPromotion}, which calls this. Promoting the control (or any arm serving the placement as configured) only
-     * ends the experiment with that arm recorded as the winner.
+     * {@link ExperimentPromotion}, which calls this. Promoting the control (or any arm serving the placement as
+     * configured) only ends the experiment with that arm recorded as the winner.
      *
      * @throws IllegalArgumentException if there is no such experiment or arm
      * @throws IllegalStateException    if it was never started, was already promoted, or the version is no longer

@@ -138,7 +138,8 @@ public class ExperimentsAdminController extends AdminPage {
     @RequestMapping(value = "/{id}/promote", method = RequestMethod.POST)
     public String promote(@PathVariable("id") long id, @RequestParam("arm") String arm, RedirectAttributes flash) {
         return act(flash, SECTION + "?id=" + id, () -> {
-            ExperimentPromotion.Promoted promoted = promotion.promote(id, arm, AdminPermissionInterceptor.currentUser());
+            ExperimentPromotion.Promoted promoted = promotion.promote(id, arm,
+                    AdminPermissionInterceptor.currentUser());
             Experiment e = promoted.experiment();
             return "Promoted arm " + arm + " of '" + e.name() + "': it now serves every shopper on " + e.placement()
                     + (promoted.settings() == null ? "." : "; its settings are the placement's now (Placement "

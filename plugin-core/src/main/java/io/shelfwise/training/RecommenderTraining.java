@@ -246,6 +246,22 @@ public final class RecommenderTraining implements AutoCloseable {
         }
     }
 
+    /** When the data read begins: its first event, or {@code from} when the data carries no times. */
+    static Instant firstEvent(InteractionData data, Instant from) {
+        if (!data.hasTimes()) {
+            return from;
+        }
+        long first = Long.MAX_VALUE;
+        for (int u = 0; u < data.numUsers(); u++) {
+            long[] times = data.times(u);
+            if (times != null && times.length > 0) {
+                first = Math.min(first, times[0]);
+            }
+        }
+        return first == Long.MAX_VALUE || Instant.ofEpochSecond(first).isBefore(from) ? from
+                : Instant.ofEpochSecond(first);
+    }
+
     private void serve(String slot, ModelVersion version) throws IOException, ModelLoadException {
         serving.activate(slot, version.label(), load(version));
     }
@@ -285,7 +301,7 @@ public final class RecommenderTraining implements AutoCloseable {
             ModelVersion ready = registry.completeTraining(version.id(), onnx, TrainingSummary.builder()
                     .metricsJson(write(metrics))
                     .provenanceJson(write(ProvenanceUtil.convertToMap(provenance)))
-                    .dataWindow(from, to)
+                    .dataWindow(firstEvent(data, from), to)
                     .trainSeconds(seconds)
                     .itemCount(data.numItems())
                     .build());

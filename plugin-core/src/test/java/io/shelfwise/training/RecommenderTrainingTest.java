@@ -60,6 +60,21 @@ class RecommenderTrainingTest {
     }
 
     @Test
+    void theDataWindowBeginsAtTheFirstEventReadNotAtTheConfiguredStart() {
+        Instant from = Instant.parse("1995-07-06T00:00:00Z");
+        InteractionData timed = InteractionData.of(
+                new int[][] {{0, 1}, {1}}, new long[][] {{1_300_000_000L, 1_300_000_100L}, {1_291_197_600L}},
+                java.util.Arrays.asList("a", "b"), java.util.Arrays.asList("x", "y"));
+        assertThat(RecommenderTraining.firstEvent(timed, from)).isEqualTo(Instant.ofEpochSecond(1_291_197_600L));
+        // never before the window's start, and the start when the data has no times
+        assertThat(RecommenderTraining.firstEvent(timed, Instant.ofEpochSecond(1_299_000_000L)))
+                .isEqualTo(Instant.ofEpochSecond(1_299_000_000L));
+        assertThat(RecommenderTraining.firstEvent(InteractionData.of(new int[][] {{0}},
+                java.util.Collections.singletonList("a"), java.util.Collections.singletonList("x")), from))
+                .isEqualTo(from);
+    }
+
+    @Test
     void trainsMeasuresStoresAndActivates() throws Exception {
         ModelVersion started = training.trainNow("default", "admin", true);
         assertThat(started.status()).isEqualTo(ModelVersion.Status.TRAINING);

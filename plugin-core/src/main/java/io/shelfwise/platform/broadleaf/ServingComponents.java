@@ -9,6 +9,7 @@ import io.shelfwise.experiment.ExperimentSync;
 import io.shelfwise.health.HealthMonitor;
 import io.shelfwise.health.NodeHealthPublisher;
 import io.shelfwise.health.NodeHealthReports;
+import io.shelfwise.price.PriceTraining;
 import io.shelfwise.price.ProductListing;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.serving.Placement;
@@ -233,7 +234,11 @@ public final class ServingComponents {
                 }
             }
             for (ModelVersion version : registry.versions()) {
-                known.add(version.strategy());
+                // a failed upload's name is no strategy to choose, nor is the price model
+                if (version.status() != ModelVersion.Status.FAILED
+                        && !PriceTraining.STRATEGY.equals(version.strategy())) {
+                    known.add(version.strategy());
+                }
             }
             return known;
         });

@@ -1,5 +1,6 @@
 package io.shelfwise.experiment;
 
+import io.shelfwise.MovableClock;
 import io.shelfwise.events.store.EventStoreSchema;
 import io.shelfwise.events.store.JdbcEventStore;
 import io.shelfwise.events.store.TestDatabases;
@@ -15,10 +16,7 @@ import io.shelfwise.serving.StandardPlacements;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,32 +49,5 @@ final class ExperimentTestBed {
         ModelVersion started = registry.startTraining(strategy, null);
         byte[] onnx = TestModels.onnx(strategy, ITEMS, new int[ITEMS.size()][0], prior, 1);
         return registry.completeTraining(started.id(), onnx, TrainingSummary.empty());
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(java.time.Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

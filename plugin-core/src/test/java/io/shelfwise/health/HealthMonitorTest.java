@@ -2,6 +2,7 @@ package io.shelfwise.health;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shelfwise.MovableClock;
 import io.shelfwise.events.EventType;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.ShopperKey;
@@ -26,11 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,7 +43,7 @@ class HealthMonitorTest {
     @TempDir
     Path modelDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
@@ -143,33 +141,5 @@ class HealthMonitorTest {
     private ModelRegistry registry(DataSource ds) throws Exception {
         io.shelfwise.events.store.EventStoreSchema.migrate(ds);
         return new JdbcModelRegistry(ds, new ModelArtifactStore(modelDir), clock);
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

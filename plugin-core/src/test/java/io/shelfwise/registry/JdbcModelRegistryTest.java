@@ -1,5 +1,6 @@
 package io.shelfwise.registry;
 
+import io.shelfwise.MovableClock;
 import io.shelfwise.events.store.EventStoreSchema;
 import io.shelfwise.events.store.TestDatabases;
 import io.shelfwise.registry.Activation.Reason;
@@ -20,11 +21,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ class JdbcModelRegistryTest {
     @TempDir
     Path root;
 
-    private final TestClock clock = new TestClock(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private Path storeDir;
     private DataSource dataSource;
 
@@ -543,34 +541,5 @@ class JdbcModelRegistryTest {
                         throw e.getCause();
                     }
                 });
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.shelfwise.experiment;
 import io.shelfwise.internal.RepeatingTask;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.model.ModelLoadException;
-import io.shelfwise.model.RankingModels;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.serving.ArmSelector;
@@ -11,12 +10,11 @@ import io.shelfwise.serving.OnnxRecommender;
 import io.shelfwise.serving.Placement;
 import io.shelfwise.serving.ServedArm;
 import io.shelfwise.serving.ServingModels;
+import io.shelfwise.training.ActiveModelSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -116,7 +114,7 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
             if (!version.isPresent()) {
                 throw new IllegalStateException("version " + arm.versionLabel() + " was deleted");
             }
-            armModels.activate(slot, version.get().label(), RankingModels.load(read(version.get())));
+            armModels.activate(slot, version.get().label(), ActiveModelSync.load(registry, version.get()));
             refused.remove(slot);
             LOG.info("Shelfwise: A/B arm serves " + version.get().label() + " on " + slot);
         } catch (IOException | ModelLoadException | RuntimeException e) {
@@ -124,18 +122,6 @@ public final class ExperimentSync implements ArmSelector, AutoCloseable {
             problems.put(slot, e.getMessage());
             LOG.error("Shelfwise: cannot serve " + arm.versionLabel() + " for A/B slot " + slot + "; that arm falls "
                     + "back down the chain: " + e.getMessage());
-        }
-    }
-
-    private byte[] read(ModelVersion version) throws IOException {
-        try (InputStream in = registry.openArtifact(version)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                bytes.write(buffer, 0, n);
-            }
-            return bytes.toByteArray();
         }
     }
 

@@ -91,8 +91,8 @@ public final class ActiveModelSync implements AutoCloseable {
         return problems;
     }
 
-    /** Reads and validates a version's artifact. */
-    static RankingModel load(ModelRegistry registry, ModelVersion version)
+    /** Reads and validates a version's artifact (also used for A/B arms' versions). */
+    public static RankingModel load(ModelRegistry registry, ModelVersion version)
             throws IOException, ModelLoadException {
         try (InputStream in = registry.openArtifact(version)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -96,10 +96,10 @@ public final class ExperimentMetrics {
         double alpha = metrics.size() > 2 ? ALPHA / (metrics.size() - 1) : ALPHA;
         ArmMetrics control = metrics.get(0);
         for (ArmMetrics arm : metrics.subList(1, metrics.size())) {
-            double ctrZ = TwoProportionZTest.z(control.ctr(), arm.ctr());
-            double conversionZ = TwoProportionZTest.z(control.conversion(), arm.conversion());
-            comparisons.add(new ArmComparison(arm.arm(), control.arm(), ctrZ, TwoProportionZTest.pTwoSided(ctrZ),
-                    conversionZ, TwoProportionZTest.pTwoSided(conversionZ), alpha));
+            double ctrZ = TwoProportionComparison.z(control.ctr(), arm.ctr());
+            double conversionZ = TwoProportionComparison.z(control.conversion(), arm.conversion());
+            comparisons.add(new ArmComparison(arm.arm(), control.arm(), ctrZ, TwoProportionComparison.pTwoSided(ctrZ),
+                    conversionZ, TwoProportionComparison.pTwoSided(conversionZ), alpha));
         }
         return new ExperimentReport(experiment, from, to, metrics, comparisons,
                 verdict(metrics, comparisons, minImpressions));

@@ -4,9 +4,9 @@ package io.shelfwise.experiment;
  * The two-proportion z-test (pooled standard error) that compares an arm's rate with the control's, and the
  * two-sided p-value of its statistic. Not API.
  */
-final class TwoProportionZTest {
+final class TwoProportionComparison {
 
-    private TwoProportionZTest() {
+    private TwoProportionComparison() {
     }
 
     /** z of {@code b} against {@code a}: positive when b's rate is higher; 0 when either has no trials. */

@@ -138,10 +138,10 @@ class ExperimentMetricsTest {
         assertThat(new Proportion(0, 50).low()).isZero();
         assertThat(new Proportion(0, 0).high()).isEqualTo(1);
         // 200/1000 vs 250/1000: pooled z = 2.68, p = 0.0073
-        double z = TwoProportionZTest.z(new Proportion(200, 1000), new Proportion(250, 1000));
+        double z = TwoProportionComparison.z(new Proportion(200, 1000), new Proportion(250, 1000));
         assertThat(z).isCloseTo(2.68, within(0.01));
-        assertThat(TwoProportionZTest.pTwoSided(z)).isCloseTo(0.0073, within(0.0003));
-        assertThat(TwoProportionZTest.pTwoSided(1.959964)).isCloseTo(0.05, within(1e-5));
+        assertThat(TwoProportionComparison.pTwoSided(z)).isCloseTo(0.0073, within(0.0003));
+        assertThat(TwoProportionComparison.pTwoSided(1.959964)).isCloseTo(0.05, within(1e-5));
     }
 
     private static InteractionEvent impression(ShopperKey s, String item, String arm, Instant at) {

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,7 +35,14 @@ final class PriceFeatures {
     static final List<String> DENSE = Collections.unmodifiableList(Arrays.asList(
             "f:similar_price", "f:similarity", "f:similar_price_x_similarity", "f:similar_spread",
             "f:text_similar_price", "f:code_near2_price", "f:code_near4_price", "f:code_gap", "f:code_not_numeric",
-            "f:variant_known", "f:variant_price", "f:pack_size", "f:text_length"));
+            "f:variant_known", "f:variant_price", "f:pack_size", "f:text_length", "f:code_lower_case"));
+
+    /**
+     * Dense features that are 0 or 1. Standardised like the others but never clipped: a rare indicator (a fee code,
+     * a guest-only listing) standardises far beyond the clip, and clipping would cap its effect and garble its label.
+     */
+    static final Set<String> INDICATORS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "f:code_not_numeric", "f:variant_known", "f:code_lower_case")));
 
     /** One training product: id, text, category and log(1 + typical price). */
     static final class Row {
@@ -77,7 +86,7 @@ final class PriceFeatures {
     private final int[] sortedStemRows;
     private final Map<Long, int[]> variants = new HashMap<>();
     private final List<String> bagOfWords;
-    private final java.util.Set<String> bagOfWordsSet;
+    private final Set<String> bagOfWordsSet;
     private final double[] denseMean;
     private final double[] denseSd;
 
@@ -171,7 +180,7 @@ final class PriceFeatures {
             bagOfWords = vocabulary;
         }
         this.bagOfWords = Collections.unmodifiableList(new ArrayList<>(bagOfWords));
-        this.bagOfWordsSet = new java.util.HashSet<>(bagOfWords);
+        this.bagOfWordsSet = new HashSet<>(bagOfWords);
         if (denseMean == null) {
             double[][] raw = new double[n][];
             for (int i = 0; i < n; i++) {
@@ -262,7 +271,9 @@ final class PriceFeatures {
         for (int j = 0; j < DENSE.size(); j++, i++) {
             names[i] = DENSE.get(j);
             // Clipped: a product far outside what training saw must not get an extreme price from one feature.
-            values[i] = Math.max(-CLIP, Math.min(CLIP, (dense[j] - denseMean[j]) / denseSd[j]));
+            // Indicators are not: 1 is as far as they go.
+            double z = (dense[j] - denseMean[j]) / denseSd[j];
+            values[i] = INDICATORS.contains(DENSE.get(j)) ? z : Math.max(-CLIP, Math.min(CLIP, z));
         }
         for (String w : words) {
             names[i] = "w:" + w;
@@ -318,6 +329,7 @@ final class PriceFeatures {
         }
         f[11] = Math.log1p(PriceText.largestCount(words));
         f[12] = words.size();
+        f[13] = code.lowerCaseSuffix() ? 1 : 0;
         return f;
     }
 

@@ -345,6 +345,8 @@ public final class PriceModel implements AutoCloseable {
                 return String.format(Locale.ROOT, "pack size %.0f", Math.expm1(raw));
             case "f:text_length":
                 return String.format(Locale.ROOT, "%.0f words of text", raw);
+            case "f:code_lower_case":
+                return raw > 0.5 ? "lower-case code suffix (a guest-only retail listing)" : "upper-case code suffix";
             default:
                 return name;
         }
@@ -359,6 +361,11 @@ public final class PriceModel implements AutoCloseable {
             return MIN_PRICE;
         }
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).max(MIN_PRICE);
+    }
+
+    /** The fitted features the model reads (package-private: for tests and the trainer's checks). */
+    PriceFeatures features() {
+        return features;
     }
 
     /** Interval coverage this model was calibrated for, e.g. 0.8. */

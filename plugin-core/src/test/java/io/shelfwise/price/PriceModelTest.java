@@ -120,6 +120,39 @@ class PriceModelTest {
     }
 
     @Test
+    void rareIndicatorsKeepTheirFullEffectAndTheirLabel(@TempDir Path own) throws Exception {
+        // The fixture's catalogue, plus two fees with codes that are not product numbers and a few guest-only
+        // listings under lower-case codes at twice their twin's price: both indicators are rare (about 1-4%).
+        StringBuilder extra = new StringBuilder();
+        extra.append("700001,POST,POSTAGE,1,40.00,,United Kingdom\n");
+        extra.append("700002,CARRIAGE,CARRIAGE,1,60.00,,United Kingdom\n");
+        for (int i = 0; i < 6; i++) {
+            String twin = (20000 + 4 * i) + "a";
+            extra.append(700100 + i).append(',').append(twin).append(",SMALL GREEN CANDLE,1,")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", 2 * 1.25 * 0.8)).append(",,United Kingdom\n");
+        }
+        Path file = PriceFixtures.catalogue(own, "train.csv", 160, 1, 20000);
+        Files.write(file, extra.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        PriceModelTrainer.Result result = new PriceModelTrainer(PriceFixtures.fastSettings(), CLOCK)
+                .train(SalesFile.read(file));
+        Path onnx = own.resolve("price.onnx");
+        Files.write(onnx, result.onnx());
+        try (PriceModel model = PriceModel.load(onnx)) {
+            PriceFeatures.Vector fee = model.features().features(ProductListing.of("DOT", "DOTCOM POSTAGE", null, null));
+            int j = PriceFeatures.DENSE.indexOf("f:code_not_numeric");
+            assertThat(fee.names[j]).isEqualTo("f:code_not_numeric");
+            // 2 of ~160 products: one standard deviation is far below 1, so the standardised 1 is beyond the clip.
+            assertThat(fee.values[j]).isGreaterThan(PriceFeatures.CLIP);
+            PricePrediction upper = model.predict(ProductListing.of("20100C", "SMALL GREEN CANDLE", null, null));
+            PricePrediction lower = model.predict(ProductListing.of("20100c", "SMALL GREEN CANDLE", null, null));
+            assertThat(lower.price()).isGreaterThan(upper.price());
+            assertThat(model.predict(ProductListing.of("DOT", "DOTCOM POSTAGE", null, null)).factors())
+                    .extracting(PriceFactor::label).doesNotContain("numbered product code");
+        }
+    }
+
+    @Test
     void corruptOrForeignFilesAreClearErrors() throws IOException {
         Path corrupt = dir.resolve("corrupt.onnx");
         byte[] bytes = Files.readAllBytes(modelFile);

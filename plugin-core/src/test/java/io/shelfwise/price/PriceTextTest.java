@@ -28,6 +28,10 @@ class PriceTextTest {
         assertThat(ProductCode.of("gift_0001_40").numeric()).isFalse();
         assertThat(ProductCode.of("15056BL").stem()).isEqualTo(15056);
         assertThat(ProductCode.of("DCGS0076").numeric()).isFalse();
+        assertThat(ProductCode.of("85123a").lowerCaseSuffix()).isTrue();
+        assertThat(ProductCode.of("85123A").lowerCaseSuffix()).isFalse();
+        assertThat(ProductCode.of("85123").lowerCaseSuffix()).isFalse();
+        assertThat(ProductCode.of("m").lowerCaseSuffix()).isFalse();
     }
 
     @Test

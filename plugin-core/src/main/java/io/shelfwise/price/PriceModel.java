@@ -346,7 +346,7 @@ public final class PriceModel implements AutoCloseable {
             case "f:text_length":
                 return String.format(Locale.ROOT, "%.0f words of text", raw);
             case "f:code_lower_case":
-                return raw > 0.5 ? "lower-case code suffix (a guest-only retail listing)" : "upper-case code suffix";
+                return raw > 0.5 ? "lower-case code suffix (a guest-only retail listing)" : "no lower-case code suffix";
             default:
                 return name;
         }

@@ -363,7 +363,7 @@ public final class PriceModel implements AutoCloseable {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).max(MIN_PRICE);
     }
 
-    /** The fitted features the model reads (package-private: for tests and the trainer's checks). */
+    /** The fitted features the model reads (package-private, for tests). */
     PriceFeatures features() {
         return features;
     }

@@ -139,7 +139,8 @@ class PriceModelTest {
         Path onnx = own.resolve("price.onnx");
         Files.write(onnx, result.onnx());
         try (PriceModel model = PriceModel.load(onnx)) {
-            PriceFeatures.Vector fee = model.features().features(ProductListing.of("DOT", "DOTCOM POSTAGE", null, null));
+            ProductListing dot = ProductListing.of("DOT", "DOTCOM POSTAGE", null, null);
+            PriceFeatures.Vector fee = model.features().features(dot);
             int j = PriceFeatures.DENSE.indexOf("f:code_not_numeric");
             assertThat(fee.names[j]).isEqualTo("f:code_not_numeric");
             // 2 of ~160 products: one standard deviation is far below 1, so the standardised 1 is beyond the clip.
@@ -147,7 +148,7 @@ class PriceModelTest {
             PricePrediction upper = model.predict(ProductListing.of("20100C", "SMALL GREEN CANDLE", null, null));
             PricePrediction lower = model.predict(ProductListing.of("20100c", "SMALL GREEN CANDLE", null, null));
             assertThat(lower.price()).isGreaterThan(upper.price());
-            assertThat(model.predict(ProductListing.of("DOT", "DOTCOM POSTAGE", null, null)).factors())
+            assertThat(model.predict(dot).factors())
                     .extracting(PriceFactor::label).doesNotContain("numbered product code");
         }
     }

@@ -1,5 +1,6 @@
 package io.shelfwise.experiment;
 
+import io.shelfwise.events.Names;
 import io.shelfwise.serving.Placement;
 import io.shelfwise.serving.StrategyInput;
 
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One arm of an A/B experiment: its name ({@code A}, {@code B}...), the share of the placement's shoppers it gets,
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  * experiment fit together (percents, versions) is checked by {@link ExperimentStore#create}.
  */
 public final class Arm {
-
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     private final String name;
     private final int percent;
@@ -225,17 +223,11 @@ public final class Arm {
 
     /** One step of an arm's own chain: a strategy and what it reads. Immutable. */
     public static final class ChainStep {
-        private static final Pattern STRATEGY = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
-
         private final String strategy;
         private final StrategyInput input;
 
         public ChainStep(String strategy, StrategyInput input) {
-            if (strategy == null || strategy.length() > 64 || !STRATEGY.matcher(strategy).matches()) {
-                throw new IllegalArgumentException("A strategy name in a chain is 1 to 64 letters and digits with "
-                        + "single '.', '_' or '-' between them (e.g. trending), was '" + strategy + "'");
-            }
-            this.strategy = strategy;
+            this.strategy = Names.strategy(strategy);
             this.input = Objects.requireNonNull(input, "input");
         }
 
@@ -359,10 +351,7 @@ public final class Arm {
          * @throws IllegalArgumentException if the name, the percent or a setting is out of range
          */
         public Arm build() {
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("An arm name is 1 to 32 letters, digits, '_' or '-' (e.g. B), was '"
-                        + name + "'");
-            }
+            Names.arm(name);
             if (percent < 1 || percent > 100) {
                 throw new IllegalArgumentException("Arm " + name + ": its traffic is a whole percent from 1 to 100, was "
                         + percent);

@@ -1,5 +1,6 @@
 package io.shelfwise.registry;
 
+import io.shelfwise.events.Names;
 import io.shelfwise.internal.Transaction;
 import io.shelfwise.registry.Activation.Reason;
 import io.shelfwise.registry.ModelVersion.Status;
@@ -281,7 +282,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public void activate(String placement, long versionId, String activatedBy) {
         Names.placement(placement);
-        Names.actor(activatedBy);
+        RegistryNames.actor(activatedBy);
         inTransaction("activate model version " + versionId + " on " + placement, connection -> {
             ModelVersion version = existing(connection, versionId);
             if (version.status() != Status.READY) {
@@ -335,7 +336,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public ModelVersion rollback(String placement, String by) {
         Names.placement(placement);
-        Names.actor(by);
+        RegistryNames.actor(by);
         return inTransaction("roll back " + placement, connection -> {
             List<Activation> history = activations(connection, placement);
             if (history.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.shelfwise.registry;
 
+import io.shelfwise.events.Names;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,7 +225,7 @@ public final class ModelArtifactStore {
 
     /** The path of a plain file name inside the directory; anything that could point elsewhere is refused. */
     Path resolve(String fileName) {
-        if (!Names.isFileName(fileName)) {
+        if (!RegistryNames.isFileName(fileName)) {
             throw new IllegalArgumentException("Not a model store file name (plain name, no path): '" + fileName + "'");
         }
         Path file = directory.resolve(fileName).normalize();

@@ -1,5 +1,7 @@
 package io.shelfwise.serving;
 
+import io.shelfwise.events.Names;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Where recommendations are shown and how they are chosen there: a chain of strategies tried in order until the
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  * scoring. Immutable and validated when built; {@link #builder(String)} to make one.
  */
 public final class Placement {
-
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /**
      * One step of the fallback chain: the active model of {@code strategy}, fed with {@code input}; or a blend of
@@ -89,10 +88,11 @@ public final class Placement {
         private final double weight;
 
         /**
-         * @throws IllegalArgumentException if the weight is not a positive, finite number
+         * @throws IllegalArgumentException if the strategy is not a valid name ({@link Names}) or the weight is not a
+         *                                  positive, finite number
          */
         public BlendPart(String strategy, StrategyInput input, double weight) {
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            this.strategy = Names.strategy(Objects.requireNonNull(strategy, "strategy"));
             this.input = Objects.requireNonNull(input, "input");
             if (!(weight > 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("The blend weight of " + strategy + " must be a positive number, "
@@ -360,10 +360,7 @@ public final class Placement {
         }
 
         public Placement build() {
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("A placement name is 1-64 lower-case letters, digits and dashes, "
-                        + "was '" + name + "'");
-            }
+            Names.placement(name);
             if (chain.isEmpty()) {
                 throw new IllegalArgumentException("Placement " + name + " needs at least one strategy in its chain");
             }

@@ -93,7 +93,7 @@ class ExperimentStoreTest {
                 .hasMessageContaining("No storefront placement 'no-such-page'").hasMessageContaining("home-trending");
         assertThatThrownBy(() -> Arm.builder("A", 0).build()).hasMessageContaining("whole percent from 1 to 100");
         assertThatThrownBy(() -> Arm.builder("A", 101).build()).hasMessageContaining("whole percent from 1 to 100");
-        assertThatThrownBy(() -> Arm.builder("A B", 50).build()).hasMessageContaining("An arm name is");
+        assertThatThrownBy(() -> Arm.builder("A B", 50).build()).hasMessageContaining("An A/B arm name is");
         assertThatThrownBy(() -> Arm.builder("B", 50).chain("trending:sometimes"))
                 .hasMessageContaining("shopper_history, session, context_items, none");
         assertThat(bed.store.list()).hasSize(1);

@@ -2,6 +2,7 @@ package io.shelfwise.storefront.web;
 
 import io.shelfwise.events.EventType;
 import io.shelfwise.events.InteractionEvent;
+import io.shelfwise.events.Names;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.events.capture.EventCapture;
 import io.shelfwise.serving.UnknownPlacementException;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +43,7 @@ import java.util.regex.Pattern;
 @Controller
 public class RecommendationsApiController {
 
-    static final Pattern PLACEMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     static final Pattern ID = Pattern.compile("[0-9]{1,18}");
-    static final Pattern VERSION = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}@[0-9]{1,9}");
-    static final Pattern ARM = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     static final int MAX_EXCLUDE = 100;
 
     private final RecommendationWidgets widgets;
@@ -58,7 +57,7 @@ public class RecommendationsApiController {
     @RequestMapping(value = "/shelfwise/api/recommendations", method = RequestMethod.GET)
     public void recommendations(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            String placement = required(request, "placement", PLACEMENT, "a placement name such as home-trending");
+            String placement = name(request, "placement", true, Names::placement);
             int limit = limit(request.getParameter("limit"));
             String product = optional(request, "product", ID, "a product id (digits)");
             String category = optional(request, "category", ID, "a category id (digits)");
@@ -82,8 +81,8 @@ public class RecommendationsApiController {
     public void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             String type = request.getParameter("type");
-            String placement = required(request, "placement", PLACEMENT, "the widget's placement");
-            String arm = optional(request, "arm", ARM, "an A/B arm name");
+            String placement = name(request, "placement", true, Names::placement);
+            String arm = name(request, "arm", false, Names::arm);
             List<InteractionEvent> events = new ArrayList<>();
             ShopperKey shopper = widgets.shopper(request);
             Instant now = capture.clock().instant();
@@ -95,7 +94,7 @@ public class RecommendationsApiController {
                             + "same length");
                 }
                 for (int i = 0; i < items.size(); i++) {
-                    String version = check(versions.get(i), VERSION, "versions", "strategy@number");
+                    String version = name("versions", versions.get(i), Names::version);
                     if (shopper != null) {
                         events.add(InteractionEvent.builder(EventType.WIDGET_IMPRESSION, shopper, now)
                                 .placement(placement).item(items.get(i)).model(version, arm).build());
@@ -103,7 +102,7 @@ public class RecommendationsApiController {
                 }
             } else if ("click".equals(type)) {
                 String item = required(request, "item", ID, "the clicked product's id");
-                String version = required(request, "version", VERSION, "the model version, strategy@number");
+                String version = name(request, "version", true, Names::version);
                 if (shopper != null) {
                     events.add(InteractionEvent.builder(EventType.WIDGET_CLICK, shopper, now).placement(placement)
                             .item(item).model(version, arm).build());
@@ -116,6 +115,9 @@ public class RecommendationsApiController {
             }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } catch (BadRequest e) {
+            write(response, HttpServletResponse.SC_BAD_REQUEST, WidgetJson.error(400, e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            // an event the parameters passed but the event model refuses: still the client's request
             write(response, HttpServletResponse.SC_BAD_REQUEST, WidgetJson.error(400, e.getMessage()));
         }
     }
@@ -134,6 +136,27 @@ public class RecommendationsApiController {
         }
         throw new BadRequest("limit must be a whole number from 1 to " + RecommendationWidgets.MAX_LIMIT + ", was "
                 + quote(value));
+    }
+
+    /** A name parameter checked by the one rule of {@link Names}; {@code null} when optional and absent. */
+    private static String name(HttpServletRequest request, String parameter, boolean required,
+                               UnaryOperator<String> rule) {
+        String value = request.getParameter(parameter);
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                throw new BadRequest(parameter + " is required");
+            }
+            return null;
+        }
+        return name(parameter, value, rule);
+    }
+
+    private static String name(String parameter, String value, UnaryOperator<String> rule) {
+        try {
+            return rule.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(parameter + ": " + e.getMessage());
+        }
     }
 
     private static String required(HttpServletRequest request, String name, Pattern pattern, String what) {

@@ -1,0 +1,32 @@
+package io.shelfwise.registry;
+
+import java.util.regex.Pattern;
+
+/**
+ * The other names the registry accepts (strategies and placements follow {@link io.shelfwise.events.Names}):
+ * artifact files, by the same letters, digits and single {@code . _ -}, and who acted. Such a name can neither hold a path separator
+ * nor be {@code ..} nor start with a dot, so a file named after it stays inside the model store and is never one of
+ * the store's hidden temporary files.
+ */
+final class RegistryNames {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
+    private static final int MAX_FILE_NAME = 255;
+    private static final int MAX_ACTOR = 128;
+
+    private RegistryNames() {
+    }
+
+    static boolean isFileName(String name) {
+        return name != null && name.length() <= MAX_FILE_NAME && PLAIN.matcher(name).matches();
+    }
+
+    /** Who did something: any text of 1 to 128 characters that is not blank. */
+    static String actor(String who) {
+        if (who == null || who.trim().isEmpty() || who.length() > MAX_ACTOR) {
+            throw new IllegalArgumentException("Say who acts in 1 to " + MAX_ACTOR
+                    + " characters (a user name, or e.g. scheduler), was '" + who + "'");
+        }
+        return who;
+    }
+}

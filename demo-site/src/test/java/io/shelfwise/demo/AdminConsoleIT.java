@@ -109,6 +109,13 @@ class AdminConsoleIT {
             assertThat(models.body).contains("You may look but not change anything").doesNotContain("Train now");
             assertThat(analyst.post("/admin/shelfwise/models/train", "strategy", "pop").status).isEqualTo(403);
             assertThat(analyst.post("/admin/shelfwise/prices/run").status).isEqualTo(403);
+            // a shopper's history with their e-mail address needs the privacy permission, which analysts lack
+            for (String page : new String[]{"/admin/shelfwise/privacy", "/admin/shelfwise/privacy/export?customer=1",
+                    "/admin/shelfwise/privacy?customer=1"}) {
+                ShopperSession.Page refused = analyst.get(page);
+                assertThat(refused.status).as(page).isEqualTo(403);
+                assertThat(refused.body).as(page).contains("PERMISSION_PRIVACY_SHELFWISE");
+            }
         }
         try (ShopperSession clerk = signedIn("clerk")) {
             for (String page : new String[]{"/admin/shelfwise/models", "/admin/shelfwise/prices",

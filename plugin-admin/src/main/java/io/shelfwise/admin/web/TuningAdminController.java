@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,11 @@ public class TuningAdminController extends AdminPage {
     @RequestMapping(value = "/preview", method = RequestMethod.POST)
     public String preview(@RequestParam("placement") String placement, @RequestParam("json") String json,
                           @RequestParam(value = "shopper", required = false) String shopper,
-                          @RequestParam(value = "product", required = false) String product, Model model) {
+                          @RequestParam(value = "product", required = false) String product, Model model,
+                          RedirectAttributes flash) {
+        if (!tuning.placements().contains(placement)) {
+            return unknown(flash, placement);
+        }
         model.addAttribute("shopper", shopper);
         model.addAttribute("product", product);
         try {
@@ -83,8 +89,10 @@ public class TuningAdminController extends AdminPage {
     @RequestMapping(value = "/save", method = RequestMethod.POST)
     public String save(@RequestParam("placement") String placement, @RequestParam("json") String json,
                        RedirectAttributes flash) {
-        String back = SECTION + "?placement=" + placement;
-        return act(flash, back, () -> {
+        if (!tuning.placements().contains(placement)) {
+            return unknown(flash, placement);
+        }
+        return act(flash, back(placement), () -> {
             tuning.save(parse(placement, json), AdminPermissionInterceptor.currentUser());
             return "Saved the settings of " + placement + "; every storefront node serves them within seconds.";
         });
@@ -92,10 +100,33 @@ public class TuningAdminController extends AdminPage {
 
     @RequestMapping(value = "/reset", method = RequestMethod.POST)
     public String reset(@RequestParam("placement") String placement, RedirectAttributes flash) {
-        return act(flash, SECTION + "?placement=" + placement, () -> tuning.reset(placement,
+        if (!tuning.placements().contains(placement)) {
+            return unknown(flash, placement);
+        }
+        return act(flash, back(placement), () -> tuning.reset(placement,
                 AdminPermissionInterceptor.currentUser())
                 ? placement + " is back on its standard settings."
                 : placement + " already serves its standard settings.");
+    }
+
+    /** Back to the page, the placement's name encoded (a name in braces would be a URI template to Spring). */
+    private static String back(String placement) {
+        try {
+            return SECTION + "?placement=" + URLEncoder.encode(placement, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+
+    /** An action on a placement the store does not have: the page with a message, nothing changed. */
+    private static String unknown(RedirectAttributes flash, String placement) {
+        flash.addFlashAttribute("shelfwiseError", "There is no placement '" + shown(placement)
+                + "'; choose one from the list. Nothing was changed.");
+        return "redirect:" + SECTION;
+    }
+
+    private static String shown(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
     }
 
     private String show(Model model, String placement, String json) {

@@ -129,6 +129,34 @@ class AdminConsoleIT {
     }
 
     @Test
+    void adminRequestsThatAnsweredServerErrorsAreClientErrorsWithAMessage() throws Exception {
+        try (ShopperSession admin = signedIn("admin")) {
+            // a GET on an action reached Broadleaf's entity controller, which failed with 500
+            for (String action : new String[]{"models/train", "models/rollback", "models/upload", "privacy/erase",
+                    "tuning/reset", "tuning/save", "tuning/preview", "prices/run", "prices/bulk",
+                    "experiments/1/start", "models/versions/1/activate"}) {
+                ShopperSession.Page page = admin.get("/admin/shelfwise/" + action);
+                assertThat(page.status).as("GET " + action).isEqualTo(405);
+                assertThat(page.body).as("GET " + action).contains("takes POST only");
+            }
+            assertThat(admin.get("/admin/shelfwise/no-such-page").status).isEqualTo(404);
+            admin.get("/admin/shelfwise/tuning");
+            long saved = count("SELECT COUNT(*) FROM SW_PLACEMENT_SETTINGS_HISTORY");
+            // an unknown placement in a preview, and a placement in braces (a URI template to Spring's redirect)
+            for (String[] request : new String[][]{{"/admin/shelfwise/tuning/preview", "nope"},
+                    {"/admin/shelfwise/tuning/save", "{x}"}, {"/admin/shelfwise/tuning/reset", "{x}"},
+                    {"/admin/shelfwise/tuning/save", "home-trending/../{x}"}}) {
+                ShopperSession.Page answer = admin.post(request[0], "placement", request[1], "json", "{}");
+                assertThat(answer.status).as(request[0] + " " + request[1]).isEqualTo(302);
+                ShopperSession.Page page = admin.get(answer.location.replaceFirst("^https?://[^/]+", ""));
+                assertThat(page.status).isEqualTo(200);
+                assertThat(page.body).contains("There is no placement");
+            }
+            assertThat(count("SELECT COUNT(*) FROM SW_PLACEMENT_SETTINGS_HISTORY")).isEqualTo(saved);
+        }
+    }
+
+    @Test
     void theHealthPageShowsTheStorefrontsTrafficNotTheAdminServersOwn() throws Exception {
         try (ShopperSession shopper = store.session()) {
             for (int i = 0; i < 5; i++) {

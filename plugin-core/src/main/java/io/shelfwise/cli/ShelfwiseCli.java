@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The {@code ./shelfwise} commands that run on plugin-core alone (no store needed). Exit status 0 on success,
- * 2 on a usage error (the message says what to change), 1 on any other failure.
+ * 2 on a usage error (the message says what to change), 1 on any other failure ({@code check-model}: 1 when the
+ * model would be refused).
  */
 public final class ShelfwiseCli {
 
@@ -30,6 +31,8 @@ public final class ShelfwiseCli {
                             .run(Arrays.copyOfRange(args, 1, args.length));
                 case "price-split":
                     return new PriceSplitCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length));
+                case "check-model":
+                    return new CheckModelCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length));
                 case "bench":
                     if (args.length > 1 && args[1].equals("train")) {
                         return new TrainBenchCommand(System.out, System.err, System::nanoTime)
@@ -38,7 +41,7 @@ public final class ShelfwiseCli {
                     throw new UsageException("bench knows: train");
                 default:
                     throw new UsageException("Unknown command '" + args[0] + "'; known: eval, price-eval, price-split, "
-                            + "bench train");
+                            + "check-model, bench train");
             }
         } catch (UsageException e) {
             System.err.println("shelfwise: " + e.getMessage());

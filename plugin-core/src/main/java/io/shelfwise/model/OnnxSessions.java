@@ -22,11 +22,22 @@ final class OnnxSessions {
     private OnnxSessions() {
     }
 
-    /** Settings that gave the steadiest latency on a shared 2-core machine (see ../shared/DESIGN.md). */
-    /** A session over the bytes, or a ModelLoadException saying they are not ONNX. */
+    /**
+     * A session over the bytes, or a ModelLoadException saying they are not ONNX or hold what serving refuses
+     * ({@link ModelStructure}: external data, functions, subgraphs, other operator domains). The structure is
+     * checked before ONNX Runtime sees the bytes, so an artifact swapped on disk cannot make it read other files.
+     */
     static OrtSession open(OrtEnvironment environment, byte[] onnx) throws ModelLoadException {
         if (onnx == null || onnx.length == 0) {
             throw new ModelLoadException("The model file is empty");
+        }
+        ModelStructure structure = ModelStructure.of(onnx);
+        if (!structure.parsed()) {
+            throw new ModelLoadException("Not a valid ONNX model: " + structure.parseFailure());
+        }
+        if (!structure.accepted()) {
+            throw new ModelLoadException("The model is refused before loading: "
+                    + String.join(" ", structure.refusals()));
         }
         try (OrtSession.SessionOptions options = sessionOptions()) {
             return environment.createSession(onnx, options);
@@ -53,6 +64,7 @@ final class OnnxSessions {
         return map;
     }
 
+    /** Settings that gave the steadiest latency on a shared 2-core machine (see ../shared/DESIGN.md). */
     static OrtSession.SessionOptions sessionOptions() throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(1);

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Registers an uploaded (bring-your-own) model as a new version of a strategy, after {@link UploadedModelCheck}:
@@ -23,6 +24,9 @@ public final class ModelUpload {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_NAME = 200;
+    /** The registry's rule for strategy names (its package-private Names), asked before an upload is read. */
+    private static final Pattern STRATEGY = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
+    private static final int MAX_STRATEGY = 64;
 
     private final ModelRegistry registry;
     private final UploadedModelCheck check;
@@ -58,10 +62,7 @@ public final class ModelUpload {
     public UploadedVersion upload(String strategy, InputStream content, long declaredBytes, String fileName,
                                   String uploadedBy) throws IOException {
         Objects.requireNonNull(content, "content");
-        if (strategy == null || strategy.trim().isEmpty()) {
-            throw new IllegalArgumentException("Name the strategy the model is uploaded as (e.g. default, or a new "
-                    + "name such as my-model)");
-        }
+        checkStrategy(strategy);
         UploadCheckResult result = check.check(content, declaredBytes, catalogueIds.get());
         ModelVersion run = registry.startTraining(strategy, settingsJson(fileName, uploadedBy, result));
         if (!result.passed()) {
@@ -77,6 +78,27 @@ public final class ModelUpload {
             throw e;
         }
         return new UploadedVersion(ready, result);
+    }
+
+    /**
+     * Checks a strategy name as an upload does (and as the registry will): 1 to 64 letters and digits with single
+     * {@code . _ -} between them, so it is also a safe file name. {@code ./shelfwise check-model --strategy} uses
+     * it too. (When the name rules are shared in one place, this delegates there.)
+     *
+     * @return the name
+     * @throws IllegalArgumentException saying what a name may be
+     */
+    public static String checkStrategy(String strategy) {
+        if (strategy == null || strategy.trim().isEmpty()) {
+            throw new IllegalArgumentException("Name the strategy the model is uploaded as (e.g. default, or a new "
+                    + "name such as my-model)");
+        }
+        if (strategy.length() > MAX_STRATEGY || !STRATEGY.matcher(strategy).matches()) {
+            throw new IllegalArgumentException("A strategy name is 1 to " + MAX_STRATEGY + " letters and digits "
+                    + "with single '.', '_' or '-' between them (e.g. my-model), was "
+                    + UploadedModelCheck.quoted(strategy));
+        }
+        return strategy;
     }
 
     private static String settingsJson(String fileName, String uploadedBy, UploadCheckResult result) {

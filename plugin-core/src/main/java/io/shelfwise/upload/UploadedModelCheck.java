@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.ModelStructure;
 import io.shelfwise.model.NeighbourGraph;
 import io.shelfwise.model.RankingModel;
 import io.shelfwise.model.RankingModels;
@@ -24,6 +25,7 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,14 +39,18 @@ import java.util.Set;
 
 /**
  * Checks a model file a store developer uploads (bring your own model) before it may be registered as READY: it
- * is no larger than the limit (refused before it is read in full), ONNX Runtime can load it, it is one of the
- * graph formats serving reads with exactly their inputs and outputs (names, element types, ranks), its item-id
- * list is non-empty, unique and mostly known to the catalogue, and a dry run over a few sample histories returns
- * in-range, distinct, finite, ordered results that respect exclusions. Finally serving's own loader must accept
- * it. The contract is documented in {@code docs/bring-your-own-model.md}.
+ * is no larger than the limit (refused before it is read in full); its protobuf parses and holds nothing serving
+ * refuses ({@link ModelStructure}: external data, functions, subgraphs, other operator domains), checked before
+ * ONNX Runtime is given the bytes; ONNX Runtime can load it; it is one of the graph formats serving reads with
+ * exactly their inputs and outputs (names, element types, ranks); its item-id list is non-empty, unique and
+ * mostly known to the catalogue; and a dry run over a few sample histories, each ranked without exclusions and
+ * then excluding what came first, returns in-range, distinct, finite, ordered results and no excluded item.
+ * Finally serving's own loader must accept it. The contract is documented in {@code docs/bring-your-own-model.md}.
  * <p>
  * Every check that can run does, so one upload reports all its problems at once. Bytes are only ever read from
- * the given stream; no path is opened. Thread-safe (immutable; each check opens its own sessions).
+ * the given stream; no path is opened, and no file a model names is. Messages never repeat a value computed by
+ * the model (scores, out-of-range indices, output sizes): only names, item ids from its metadata (cut short) and
+ * positions the check chose. Thread-safe (immutable; each check opens its own sessions).
  */
 public final class UploadedModelCheck {
 
@@ -55,6 +61,8 @@ public final class UploadedModelCheck {
     private static final int SAMPLE_HISTORIES = 5;
     private static final int DRY_RUN_K = 10;
     private static final int MAX_LISTED = 5;
+    private static final int MAX_QUOTED = 60;
+    private static final int MAX_REASON = 300;
 
     private final long maxBytes;
     private final double minKnownFraction;
@@ -140,6 +148,19 @@ public final class UploadedModelCheck {
             findings.error("The file is empty. Upload the .onnx file your export wrote.");
             return findings.result(null, null, 0, 0, onnx);
         }
+        // ONNX Runtime follows external-data paths while it loads, so what it must not see is refused first
+        ModelStructure structure = ModelStructure.of(onnx);
+        if (!structure.parsed()) {
+            findings.error("ONNX Runtime cannot read the file as an ONNX model: " + structure.parseFailure()
+                    + ". It may be corrupt, truncated or not ONNX at all: export it again and upload the .onnx file.");
+            return findings.result(null, null, 0, onnx.length, onnx);
+        }
+        if (!structure.accepted()) {
+            for (String refusal : structure.refusals()) {
+                findings.error(refusal);
+            }
+            return findings.result(null, null, 0, onnx.length, onnx);
+        }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -147,7 +168,7 @@ public final class UploadedModelCheck {
             options.setInterOpNumThreads(1);
             session = environment.createSession(onnx, options);
         } catch (OrtException e) {
-            findings.error("ONNX Runtime cannot read the file as an ONNX model (" + firstLine(e.getMessage())
+            findings.error("ONNX Runtime cannot read the file as an ONNX model (" + ortReason(e)
                     + "). It may be corrupt, truncated or not ONNX at all: export it again and upload the .onnx file.");
             return findings.result(null, null, 0, onnx.length, onnx);
         }
@@ -161,7 +182,7 @@ public final class UploadedModelCheck {
             GraphContract contract = GraphContract.of(format);
             if (contract == null) {
                 findings.error("Metadata " + NeighbourGraph.META_FORMAT + " is "
-                        + (format == null ? "missing" : "'" + format + "'") + "; it must be '"
+                        + (format == null ? "missing" : quoted(format)) + "; it must be '"
                         + SequenceGraph.FORMAT + "' or '" + NeighbourGraph.FORMAT + "' (see docs/bring-your-own-model.md)");
             } else {
                 checkTensors(findings, "input", session.getInputInfo(), contract.inputs);
@@ -178,11 +199,10 @@ public final class UploadedModelCheck {
                         + "strategy it is uploaded as.");
             }
             if (!findings.failed() && contract != null) {
-                dryRun(findings, environment, session, contract, metadata, items.size());
+                dryRun(findings, environment, session, contract, metadata, items);
             }
         } catch (OrtException e) {
-            findings.error("ONNX Runtime cannot read the model's inputs, outputs or metadata ("
-                    + firstLine(e.getMessage()) + ")");
+            findings.error("ONNX Runtime cannot read the model's inputs, outputs or metadata (" + ortReason(e) + ")");
         } finally {
             try {
                 session.close();
@@ -194,7 +214,7 @@ public final class UploadedModelCheck {
             try (RankingModel model = RankingModels.load(onnx)) {
                 findings.note("Serving loads it: " + model.itemIds().size() + " items, format " + format + ".");
             } catch (ModelLoadException | RuntimeException e) {
-                findings.error("Serving's loader refuses the model: " + e.getMessage());
+                findings.error("Serving's loader refuses the model: " + withoutStatus(String.valueOf(e.getMessage())));
             }
         }
         return findings.result(format, strategy, items.size(), onnx.length, onnx);
@@ -206,7 +226,7 @@ public final class UploadedModelCheck {
             NodeInfo info = actual.get(spec.name);
             if (info == null) {
                 findings.error("The graph has no " + kind + " '" + spec.name + "' (" + spec + "); its " + kind
-                        + "s are " + actual.keySet());
+                        + "s are " + names(actual.keySet()));
                 continue;
             }
             if (!(info.getInfo() instanceof TensorInfo)) {
@@ -236,7 +256,7 @@ public final class UploadedModelCheck {
         }
         for (String name : actual.keySet()) {
             if (!expected.containsKey(name)) {
-                findings.error("The graph has an unexpected " + kind + " '" + name + "': serving feeds and reads "
+                findings.error("The graph has an unexpected " + kind + " " + quoted(name) + ": serving feeds and reads "
                         + "only " + expected.keySet() + "; remove it from the export");
             }
         }
@@ -256,7 +276,7 @@ public final class UploadedModelCheck {
             double decay = parseDouble(value);
             if (!(decay > 0 && decay <= 1)) {
                 findings.error("Metadata " + NeighbourGraph.META_RECENCY_DECAY + " is "
-                        + (value == null ? "missing" : "'" + value + "'") + "; it must be a number in (0, 1] "
+                        + (value == null ? "missing" : quoted(value)) + "; it must be a number in (0, 1] "
                         + "(1: every history item weighs the same)");
             }
         } else {
@@ -269,7 +289,7 @@ public final class UploadedModelCheck {
             }
             if (length < 1) {
                 findings.error("Metadata " + SequenceGraph.META_MAX_LENGTH + " is "
-                        + (value == null ? "missing" : "'" + value + "'") + "; it must be a positive whole number: "
+                        + (value == null ? "missing" : quoted(value)) + "; it must be a positive whole number: "
                         + "the most recent history items the model reads");
             }
         }
@@ -308,7 +328,7 @@ public final class UploadedModelCheck {
             if (e.getValue() > 1 && !e.getKey().trim().isEmpty()) {
                 duplicates++;
                 if (repeated.size() < MAX_LISTED) {
-                    repeated.add("'" + e.getKey() + "' x" + e.getValue());
+                    repeated.add(quoted(e.getKey()) + " x" + e.getValue());
                 }
             }
         }
@@ -326,7 +346,7 @@ public final class UploadedModelCheck {
                 if (!known.contains(item)) {
                     unknownCount++;
                     if (unknown.size() < MAX_LISTED) {
-                        unknown.add("'" + item + "'");
+                        unknown.add(quoted(item));
                     }
                 }
             }
@@ -346,9 +366,14 @@ public final class UploadedModelCheck {
         return items;
     }
 
-    /** Runs the graph itself on sample histories and checks every output. */
+    /**
+     * Runs the graph itself on sample histories, each twice: without exclusions, then excluding the items that run
+     * ranked (and the history), as serving excludes the cart and what was bought; an excluded item may come back
+     * only with the excluded score. A model that ignores {@code exclude} therefore fails however it ranks.
+     */
     private void dryRun(Findings findings, OrtEnvironment environment, OrtSession session, GraphContract contract,
-                        Map<String, String> metadata, int n) throws OrtException {
+                        Map<String, String> metadata, List<String> itemIds) throws OrtException {
+        int n = itemIds.size();
         Random random = new Random(seed);
         double decay = contract.neighbour ? parseDouble(metadata.get(NeighbourGraph.META_RECENCY_DECAY)) : 1;
         List<int[]> histories = new ArrayList<>();
@@ -366,21 +391,81 @@ public final class UploadedModelCheck {
             }
             histories.add(history);
         }
+        int k = Math.min(DRY_RUN_K, n);
         for (int[] history : histories) {
-            int[] exclude = n > 1 ? new int[] {history.length > 0 ? history[0] : 0} : new int[0];
-            int k = Math.min(DRY_RUN_K, n - exclude.length);
-            String problem = runOnce(environment, session, contract, history, exclude, k, n, decay);
+            String where = "Dry run with a history of " + history.length + " item(s), k = " + k;
+            Ranking open = rank(environment, session, contract, history, new int[0], k, n, decay);
+            if (open.problem != null) {
+                findings.error(where + ", no exclusions: " + open.problem);
+                return;
+            }
+            int[] exclude = union(open.items, history);
+            Ranking masked = rank(environment, session, contract, history, exclude, k, n, decay);
+            String problem = masked.problem != null ? masked.problem : excludedReturned(masked, exclude, itemIds);
             if (problem != null) {
-                findings.error("Dry run with a history of " + history.length + " item(s), k = " + k + ": " + problem);
+                findings.error(where + ", excluding the " + exclude.length + " item(s) ranked first or in the "
+                        + "history: " + problem);
                 return;
             }
         }
         findings.note("Dry run: " + histories.size() + " sample histories ranked with in-range, distinct, finite, "
-                + "ordered scores.");
+                + "ordered scores, each again excluding the items ranked first: none of them returned.");
     }
 
-    private static String runOnce(OrtEnvironment environment, OrtSession session, GraphContract contract,
-                                  int[] history, int[] exclude, int k, int n, double decay) throws OrtException {
+    /** The distinct indices of both, in order of first appearance. */
+    private static int[] union(long[] ranked, int[] history) {
+        Set<Integer> all = new java.util.LinkedHashSet<>();
+        for (long item : ranked) {
+            all.add((int) item);
+        }
+        for (int item : history) {
+            all.add(item);
+        }
+        int[] out = new int[all.size()];
+        int i = 0;
+        for (int item : all) {
+            out[i++] = item;
+        }
+        return out;
+    }
+
+    /** The first excluded item returned as a recommendation (above the excluded score), named by its id. */
+    private static String excludedReturned(Ranking ranking, int[] exclude, List<String> itemIds) {
+        Set<Long> excluded = new HashSet<>();
+        for (int e : exclude) {
+            excluded.add((long) e);
+        }
+        for (int r = 0; r < ranking.items.length; r++) {
+            if (excluded.contains(ranking.items[r]) && ranking.scores[r] > NeighbourGraph.EXCLUDED / 2) {
+                // the index is one the check itself excluded, so naming its id reveals nothing the model computed
+                return "excluded item " + quoted(itemIds.get((int) ranking.items[r])) + " is returned at rank " + r
+                        + " with a score above " + NeighbourGraph.EXCLUDED / 2 + ". The graph must honour the input '"
+                        + NeighbourGraph.IN_EXCLUDE + "': leave excluded items out, or give them a score of "
+                        + NeighbourGraph.EXCLUDED + " or lower";
+            }
+        }
+        return null;
+    }
+
+    /** One run's outputs, or what is wrong with them. */
+    private static final class Ranking {
+        final float[] scores;
+        final long[] items;
+        final String problem;
+
+        private Ranking(float[] scores, long[] items, String problem) {
+            this.scores = scores;
+            this.items = items;
+            this.problem = problem;
+        }
+
+        static Ranking failed(String problem) {
+            return new Ranking(null, null, problem);
+        }
+    }
+
+    private static Ranking rank(OrtEnvironment environment, OrtSession session, GraphContract contract,
+                                int[] history, int[] exclude, int k, int n, double decay) throws OrtException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put(NeighbourGraph.IN_HISTORY, OnnxTensor.createTensor(environment,
@@ -403,63 +488,48 @@ public final class UploadedModelCheck {
             try {
                 result = session.run(inputs);
             } catch (OrtException e) {
-                return "ONNX Runtime failed: " + firstLine(e.getMessage());
+                return Ranking.failed("ONNX Runtime failed (" + ortReason(e) + ")");
             }
             try {
                 float[] scores = floats(result, NeighbourGraph.OUT_SCORES);
                 long[] items = longsOf(result, NeighbourGraph.OUT_ITEMS);
                 if (scores == null || items == null) {
-                    return "the outputs " + NeighbourGraph.OUT_SCORES + " and " + NeighbourGraph.OUT_ITEMS
-                            + " must be float and int64 tensors";
+                    return Ranking.failed("the outputs " + NeighbourGraph.OUT_SCORES + " and "
+                            + NeighbourGraph.OUT_ITEMS + " must be float and int64 tensors");
                 }
+                // what the model computed is not repeated back: only whether it is wrong, and at which rank
                 if (scores.length != k || items.length != k) {
-                    return "expected " + k + " scores and items, got " + scores.length + " and " + items.length
-                            + " (return exactly k, the value of input '" + NeighbourGraph.IN_K + "')";
+                    return Ranking.failed("the graph returned " + (scores.length == items.length
+                            ? (scores.length < k ? "fewer" : "more") : "a different number of")
+                            + " scores and items than k; return exactly k, the value of input '"
+                            + NeighbourGraph.IN_K + "'");
                 }
                 Set<Long> seen = new HashSet<>();
-                Set<Long> excluded = new HashSet<>();
-                for (int e : exclude) {
-                    excluded.add((long) e);
-                }
                 for (int r = 0; r < k; r++) {
                     if (Float.isNaN(scores[r]) || Float.isInfinite(scores[r])) {
-                        return "score " + r + " is " + scores[r] + "; scores must be finite numbers";
+                        return Ranking.failed("the score at rank " + r + " is not a finite number (NaN or "
+                                + "infinite); scores must be finite");
                     }
                     if (items[r] < 0 || items[r] >= n) {
-                        return "item index " + items[r] + " at rank " + r + " is outside the item list of " + n;
+                        return Ranking.failed("the item index at rank " + r + " is outside the item list of " + n
+                                + " (indices are line numbers of " + NeighbourGraph.META_ITEMS + ", from 0)");
                     }
                     if (!seen.add(items[r])) {
-                        return "item index " + items[r] + " is returned twice";
-                    }
-                    if (excluded.contains(items[r]) && scores[r] > NeighbourGraph.EXCLUDED / 2) {
-                        return "excluded item index " + items[r] + " is returned with score " + scores[r]
-                                + " (give excluded items " + NeighbourGraph.EXCLUDED + " or leave them out)";
+                        return Ranking.failed("the item at rank " + r + " was already returned at a higher rank; "
+                                + "return each item at most once");
                     }
                     if (r > 0 && scores[r] > scores[r - 1]) {
-                        return "scores are not in descending order at rank " + r + " (" + scores[r - 1] + " then "
-                                + scores[r] + ")";
+                        return Ranking.failed("scores are not in descending order at rank " + r
+                                + "; return the best first");
                     }
                 }
                 if (contract.neighbour) {
-                    int[] neighbours = ints(result, NeighbourGraph.OUT_NEIGHBOURS);
-                    float[] contributions = floats(result, NeighbourGraph.OUT_CONTRIBUTIONS);
-                    if (neighbours == null || contributions == null || neighbours.length != contributions.length
-                            || (history.length == 0 ? neighbours.length != 0 : neighbours.length % history.length != 0)) {
-                        return "the outputs " + NeighbourGraph.OUT_NEIGHBOURS + " and "
-                                + NeighbourGraph.OUT_CONTRIBUTIONS + " must both be [history length, M]";
-                    }
-                    for (int i = 0; i < neighbours.length; i++) {
-                        if (neighbours[i] < 0 || neighbours[i] >= n) {
-                            return NeighbourGraph.OUT_NEIGHBOURS + " holds item index " + neighbours[i]
-                                    + ", outside the item list of " + n;
-                        }
-                        if (Float.isNaN(contributions[i]) || Float.isInfinite(contributions[i])) {
-                            return NeighbourGraph.OUT_CONTRIBUTIONS + " holds " + contributions[i]
-                                    + "; contributions must be finite";
-                        }
+                    String problem = explanations(result, history.length, n);
+                    if (problem != null) {
+                        return Ranking.failed(problem);
                     }
                 }
-                return null;
+                return new Ranking(scores, items, null);
             } finally {
                 result.close();
             }
@@ -468,6 +538,27 @@ public final class UploadedModelCheck {
                 tensor.close();
             }
         }
+    }
+
+    /** The neighbour format's explanation outputs: [history length, M], valid indices, finite contributions. */
+    private static String explanations(OrtSession.Result result, int historyLength, int n) {
+        int[] neighbours = ints(result, NeighbourGraph.OUT_NEIGHBOURS);
+        float[] contributions = floats(result, NeighbourGraph.OUT_CONTRIBUTIONS);
+        if (neighbours == null || contributions == null || neighbours.length != contributions.length
+                || (historyLength == 0 ? neighbours.length != 0 : neighbours.length % historyLength != 0)) {
+            return "the outputs " + NeighbourGraph.OUT_NEIGHBOURS + " and " + NeighbourGraph.OUT_CONTRIBUTIONS
+                    + " must both be [history length, M]";
+        }
+        for (int i = 0; i < neighbours.length; i++) {
+            if (neighbours[i] < 0 || neighbours[i] >= n) {
+                return NeighbourGraph.OUT_NEIGHBOURS + " holds an item index outside the item list of " + n;
+            }
+            if (Float.isNaN(contributions[i]) || Float.isInfinite(contributions[i])) {
+                return NeighbourGraph.OUT_CONTRIBUTIONS + " holds a value that is not finite (NaN or infinite); "
+                        + "contributions must be finite";
+            }
+        }
+        return null;
     }
 
     private static long[] longs(int[] values) {
@@ -516,12 +607,40 @@ public final class UploadedModelCheck {
         return out;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
+    /**
+     * ONNX Runtime's explanation, without the status detail of a failed run: that detail can quote values the
+     * graph computed (an index out of bounds), and only the failing node is worth naming.
+     */
+    private static String ortReason(OrtException e) {
+        return withoutStatus(e.getMessage() == null ? "no message" : e.getMessage());
+    }
+
+    private static String withoutStatus(String message) {
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int status = line.indexOf(" Status Message:");
+        if (status >= 0) {
+            line = line.substring(0, status);
+        }
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
+    }
+
+    /** Text from the model (an id, a name, a metadata value), quoted and cut short. */
+    static String quoted(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return "'" + (clean.length() <= MAX_QUOTED ? clean : clean.substring(0, MAX_QUOTED) + "...") + "'";
+    }
+
+    private static String names(Collection<String> names) {
+        List<String> quoted = new ArrayList<>();
+        for (String name : names) {
+            if (quoted.size() == MAX_LISTED) {
+                quoted.add("...");
+                break;
+            }
+            quoted.add(quoted(name));
+        }
+        return "[" + String.join(", ", quoted) + "]";
     }
 
     /** One expected input or output: name, element type, dimensions (-1 for a named, dynamic one). */

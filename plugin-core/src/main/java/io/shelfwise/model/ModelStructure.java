@@ -51,6 +51,14 @@ public final class ModelStructure {
      * @throws NullPointerException if {@code onnx} is null
      */
     public static ModelStructure of(byte[] onnx) {
+        return of(onnx, DOMAINS);
+    }
+
+    /**
+     * As {@link #of(byte[])}, with the operator domains the caller's own graphs use (the price model's trees are
+     * an {@code ai.onnx.ml} operator); everything else is refused the same way.
+     */
+    public static ModelStructure of(byte[] onnx, Set<String> domains) {
         OnnxMl.ModelProto model;
         try {
             CodedInputStream in = CodedInputStream.newInstance(onnx);
@@ -67,7 +75,7 @@ public final class ModelStructure {
         if (!model.hasGraph()) {
             return new ModelStructure("it holds no graph", Collections.<String>emptyList());
         }
-        Walk walk = new Walk();
+        Walk walk = new Walk(domains);
         walk.model(model);
         return new ModelStructure(null, walk.refusals());
     }
@@ -109,6 +117,11 @@ public final class ModelStructure {
     private static final class Walk {
         private final Map<Kind, List<String>> found = new EnumMap<>(Kind.class);
         private final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        private final Set<String> domains;
+
+        Walk(Set<String> domains) {
+            this.domains = domains;
+        }
 
         private void add(Kind kind, String where) {
             counts.merge(kind, 1, Integer::sum);
@@ -120,7 +133,7 @@ public final class ModelStructure {
 
         void model(OnnxMl.ModelProto model) {
             for (OnnxMl.OperatorSetIdProto opset : model.getOpsetImportList()) {
-                if (!DOMAINS.contains(opset.getDomain())) {
+                if (!domains.contains(opset.getDomain())) {
                     add(Kind.OPSET, quoted(opset.getDomain()));
                 }
             }
@@ -128,7 +141,7 @@ public final class ModelStructure {
             for (OnnxMl.FunctionProto function : model.getFunctionsList()) {
                 add(Kind.FUNCTION, quoted(function.getDomain() + ":" + function.getName()));
                 for (OnnxMl.OperatorSetIdProto opset : function.getOpsetImportList()) {
-                    if (!DOMAINS.contains(opset.getDomain())) {
+                    if (!domains.contains(opset.getDomain())) {
                         add(Kind.OPSET, quoted(opset.getDomain()));
                     }
                 }
@@ -157,7 +170,7 @@ public final class ModelStructure {
 
         private void node(OnnxMl.NodeProto node) {
             String name = quoted(node.getName().isEmpty() ? node.getOpType() : node.getName());
-            if (!DOMAINS.contains(node.getDomain())) {
+            if (!domains.contains(node.getDomain())) {
                 add(Kind.DOMAIN, "node " + name + " (" + quoted(node.getDomain() + ":" + node.getOpType()) + ")");
             }
             for (OnnxMl.AttributeProto attribute : node.getAttributeList()) {

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.shelfwise.model.ModelLoadException;
+import io.shelfwise.model.ModelStructure;
 import org.tribuo.Example;
 import org.tribuo.Prediction;
 import org.tribuo.impl.ArrayExample;
@@ -23,11 +24,14 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A trained price model served through Tribuo's {@link ONNXExternalModel}: the features are computed in Java from
@@ -38,6 +42,10 @@ import java.util.Map;
  * <p>Thread-safe (ONNX Runtime sessions may run concurrently). Close it when it is no longer served.
  */
 public final class PriceModel implements AutoCloseable {
+
+    /** The standard operators and the ai.onnx.ml tree ensemble of the residual trees. */
+    private static final Set<String> PRICE_GRAPH_DOMAINS = Collections.unmodifiableSet(new HashSet<>(
+            Arrays.asList("", "ai.onnx", ResidualTrees.ML_DOMAIN)));
 
     private static final BigDecimal MIN_PRICE = new BigDecimal("0.01");
     private static final int FACTORS = 5;
@@ -76,6 +84,12 @@ public final class PriceModel implements AutoCloseable {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length == 0) {
             throw new ModelLoadException("The price model file " + file.getFileName() + " is empty");
+        }
+        // the file is ours, but a swapped file must not make ONNX Runtime read others (external data)
+        ModelStructure structure = ModelStructure.of(bytes, PRICE_GRAPH_DOMAINS);
+        if (structure.parsed() && !structure.accepted()) {
+            throw new ModelLoadException("The price model file " + file.getFileName() + " is refused before loading: "
+                    + String.join(" ", structure.refusals()));
         }
         OnnxMl.ModelProto proto;
         try {

@@ -29,7 +29,7 @@ public interface ModelRegistry {
      *
      * @param settingsJson the trainer settings, as JSON; may be {@code null}
      * @return the new version, TRAINING
-     * @throws IllegalArgumentException if the strategy name is not 1 to 64 letters, digits and single {@code . _ -}
+     * @throws IllegalArgumentException if the strategy name is not one by {@link io.shelfwise.events.Names#strategy}
      */
     ModelVersion startTraining(String strategy, String settingsJson);
 
@@ -79,8 +79,8 @@ public interface ModelRegistry {
      * Makes a READY version serve a placement, from now on.
      *
      * @param activatedBy who (a user name, or e.g. {@code scheduler}); at most 128 characters
-     * @throws IllegalArgumentException if there is no such version, or the placement name is not 1 to 64 letters,
-     *                                  digits and single {@code . _ -}
+     * @throws IllegalArgumentException if there is no such version, or the placement name is not one by
+     *                                  {@link io.shelfwise.events.Names#placement}
      * @throws IllegalStateException    if the version is not READY
      */
     void activate(String placement, long versionId, String activatedBy);

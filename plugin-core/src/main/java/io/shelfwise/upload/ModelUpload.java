@@ -2,6 +2,7 @@ package io.shelfwise.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shelfwise.events.Names;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.registry.TrainingSummary;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Registers an uploaded (bring-your-own) model as a new version of a strategy, after {@link UploadedModelCheck}:
@@ -25,8 +25,6 @@ public final class ModelUpload {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_NAME = 200;
     /** The registry's rule for strategy names (its package-private Names), asked before an upload is read. */
-    private static final Pattern STRATEGY = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
-    private static final int MAX_STRATEGY = 64;
 
     private final ModelRegistry registry;
     private final UploadedModelCheck check;
@@ -54,7 +52,7 @@ public final class ModelUpload {
      * @param fileName      the name the uploader gave the file, recorded as text only; may be {@code null}
      * @param uploadedBy    who uploaded it
      * @return the version recorded and the check's findings
-     * @throws IllegalArgumentException if the strategy name is not 1 to 64 letters, digits and single {@code . _ -}
+     * @throws IllegalArgumentException if the strategy name is not one by {@link io.shelfwise.events.Names#strategy}
      *                                  (nothing is recorded)
      * @throws IOException              if the upload cannot be read (nothing is recorded) or the artifact cannot be
      *                                  written (the version is recorded FAILED)
@@ -81,9 +79,8 @@ public final class ModelUpload {
     }
 
     /**
-     * Checks a strategy name as an upload does (and as the registry will): 1 to 64 letters and digits with single
-     * {@code . _ -} between them, so it is also a safe file name. {@code ./shelfwise check-model --strategy} uses
-     * it too. (When the name rules are shared in one place, this delegates there.)
+     * Checks a strategy name as an upload does (and as the registry and the beacons will): the rule of
+     * {@link Names#strategy}, so it is also a safe file name. {@code ./shelfwise check-model --strategy} uses it too.
      *
      * @return the name
      * @throws IllegalArgumentException saying what a name may be
@@ -93,12 +90,7 @@ public final class ModelUpload {
             throw new IllegalArgumentException("Name the strategy the model is uploaded as (e.g. default, or a new "
                     + "name such as my-model)");
         }
-        if (strategy.length() > MAX_STRATEGY || !STRATEGY.matcher(strategy).matches()) {
-            throw new IllegalArgumentException("A strategy name is 1 to " + MAX_STRATEGY + " letters and digits "
-                    + "with single '.', '_' or '-' between them (e.g. my-model), was "
-                    + UploadedModelCheck.quoted(strategy));
-        }
-        return strategy;
+        return Names.strategy(strategy);
     }
 
     private static String settingsJson(String fileName, String uploadedBy, UploadCheckResult result) {

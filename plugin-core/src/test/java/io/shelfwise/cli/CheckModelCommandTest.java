@@ -94,7 +94,7 @@ class CheckModelCommandTest {
         assertThatThrownBy(() -> run(folder.toString())).isInstanceOf(UsageException.class)
                 .hasMessageEndingWith("(it is a folder)");
         assertThatThrownBy(() -> run(model.toString(), "--strategy", "../etc")).isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("--strategy: A strategy name is 1 to 64 letters and digits");
+                .hasMessageStartingWith("--strategy: A strategy name is 1 to 54 letters and digits");
         assertThatThrownBy(() -> run(model.toString(), "--max-megabytes", "0")).isInstanceOf(UsageException.class)
                 .hasMessage("--max-megabytes must be between 1 and 2047, was 0");
         assertThatThrownBy(() -> run(model.toString(), "--colour", "red")).isInstanceOf(UsageException.class)

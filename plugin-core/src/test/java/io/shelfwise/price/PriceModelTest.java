@@ -171,6 +171,21 @@ class PriceModelTest {
     }
 
     @Test
+    void aSwappedPriceModelFileWithExternalDataIsRefusedBeforeOnnxRuntimeReadsIt() throws IOException {
+        ai.onnx.proto.OnnxMl.ModelProto.Builder model = ai.onnx.proto.OnnxMl.ModelProto.newBuilder()
+                .mergeFrom(Files.readAllBytes(modelFile));
+        ai.onnx.proto.OnnxMl.TensorProto.Builder first = model.getGraphBuilder().getInitializerBuilder(0);
+        first.clearRawData().clearFloatData().setDataLocation(ai.onnx.proto.OnnxMl.TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey("location")
+                        .setValue("/etc/hostname"));
+        Path swapped = dir.resolve("swapped.onnx");
+        Files.write(swapped, model.build().toByteArray());
+        assertThatThrownBy(() -> PriceModel.load(swapped)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("refused before loading").hasMessageContaining("External data")
+                .hasMessageNotContaining("/etc/hostname");
+    }
+
+    @Test
     void conformalQuantileIsTheFiniteSampleRank() {
         double[] residuals = {0.5, 0.1, 0.4, 0.2, 0.3, 0.9, 0.8, 0.7, 0.6};
         // ceil((9 + 1) * 0.8) = 8th smallest

@@ -219,8 +219,8 @@ class ModelUploadTest {
             }
         };
         assertThatThrownBy(() -> upload.upload("../etc", unreadable, -1, "x", "eve"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("A strategy name is 1 to 64 letters and "
-                        + "digits with single '.', '_' or '-' between them (e.g. my-model), was '../etc'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("A strategy name is 1 to 54 letters and "
+                        + "digits with single '.', '_' or '-' between them (e.g. also-bought), was '../etc'");
         assertThatThrownBy(() -> upload.upload(" ", new ByteArrayInputStream(ourModel()), -1, "x", "eve"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Name the strategy");
         assertThat(registry.versions()).isEmpty();

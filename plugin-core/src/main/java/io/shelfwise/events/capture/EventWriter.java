@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A write that fails (the database refuses the batch, or acknowledges it without storing it) is counted
  * ({@code shelfwise.events.write.failures}) and retried with growing pauses (up to {@link Builder#maxBackoff}); its
  * events stay counted against the capacity meanwhile. The writer is then <em>failing</em> ({@link #status()}, gauge
- * {@code shelfwise.events.store.failing{error}}), logs that once at once and then at most once a minute, and returns
+ * {@code shelfwise.events.store.failing{error}}), logs it when it begins and then at most once a minute, and returns
  * to <em>storing</em> once a write succeeds and what was written since the failure is secured. So a crash (kill -9,
  * power loss) loses at most the events counted against the capacity then: at most {@link Builder#capacity}, and in
  * normal operation what arrived in the last {@link Builder#flushInterval}. (On HSQLDB one exception: the last batch

@@ -34,8 +34,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Builds {@link HealthSnapshot}s from the meter registry the plugin's components record into (event counters,
- * {@code shelfwise.recommend} timers, model failures), the caches' statistics and the model registry. Event rates
+ * Builds {@link HealthSnapshot}s from the meter registry the plugin's components record into (event counters, the
+ * event writer's failure gauge and counter, {@code shelfwise.recommend} timers, model failures), the caches'
+ * statistics and the model registry. Event rates
  * come from samples of the counters: {@link #sample()} (every minute once {@link #start started}, and at each
  * snapshot) keeps those of the last {@code window}, and a rate is measured from the oldest of them to now.
  * Thread-safe.
@@ -43,6 +44,11 @@ import java.util.function.Supplier;
 public final class HealthMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+    /**
+     * Registered by the event writer (and capture, when it is off) while events are not being stored: valued at
+     * the failure's start in epoch seconds, tagged {@code error} with the database's words.
+     */
+    static final String FAILING_GAUGE = "shelfwise.events.store.failing";
 
     private final MeterRegistry meters;
     private final ModelRegistry models;
@@ -92,13 +98,20 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     /**
-     * The health now. Reads the model registry (one query); a registry failure leaves the training list empty
-     * rather than failing the page.
+     * The health now, including whether events are being stored. Reads the model registry (one query); a registry
+     * failure leaves the training list empty rather than failing (use {@link #training()} to tell).
      */
     public HealthSnapshot snapshot() {
         sample();
         Instant now = clock.instant();
-        return new HealthSnapshot(now, events(now), cacheHealth(), latencies(), failures(), training());
+        List<TrainingStatus> training;
+        try {
+            training = training();
+        } catch (RuntimeException e) {
+            LOG.warn("Shelfwise: health: cannot read the model registry: " + e.getMessage());
+            training = new ArrayList<>();
+        }
+        return new HealthSnapshot(now, events(now), cacheHealth(), latencies(), failures(), training);
     }
 
     private synchronized EventIntake events(Instant now) {
@@ -121,8 +134,22 @@ public final class HealthMonitor implements AutoCloseable {
         for (Gauge gauge : meters.find("shelfwise.events.queued").gauges()) {
             queued += gauge.value();
         }
+        Instant failingSince = null;
+        String storeError = null;
+        for (Gauge gauge : meters.find(FAILING_GAUGE).gauges()) {
+            double since = gauge.value();
+            if (Double.isNaN(since)) {
+                continue;
+            }
+            Instant at = Instant.ofEpochMilli(Math.round(since * 1000));
+            if (failingSince == null || at.isBefore(failingSince)) {
+                failingSince = at;
+                storeError = gauge.getId().getTag("error");
+            }
+        }
         return new EventIntake(total("shelfwise.events.accepted"), total("shelfwise.events.written"), byReason,
-                queued, writtenRate == null ? null : span, writtenRate, droppedRate);
+                queued, writtenRate == null ? null : span, writtenRate, droppedRate, failingSince, storeError,
+                total("shelfwise.events.write.failures"));
     }
 
     private double total(String counterName) {
@@ -182,14 +209,13 @@ public final class HealthMonitor implements AutoCloseable {
         return failures;
     }
 
-    private List<TrainingStatus> training() {
-        List<ModelVersion> versions;
-        try {
-            versions = models.versions();
-        } catch (RuntimeException e) {
-            LOG.warn("Shelfwise: health: cannot read the model registry: " + e.getMessage());
-            return new ArrayList<>();
-        }
+    /**
+     * The latest run of every strategy, from the model registry, sorted by strategy.
+     *
+     * @throws RuntimeException what the registry throws when its database cannot be read
+     */
+    public List<TrainingStatus> training() {
+        List<ModelVersion> versions = models.versions();
         Map<String, TrainingStatus> latest = new TreeMap<>();
         for (ModelVersion v : versions) {
             // newest first: the first of each strategy is its latest run

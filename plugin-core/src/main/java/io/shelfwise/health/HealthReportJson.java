@@ -20,7 +20,9 @@ import java.util.TreeMap;
 /**
  * A node's {@link HealthSnapshot} as the JSON stored in {@code SW_NODE_HEALTH.SNAPSHOT_JSON} (migration V7), and
  * back. The training list is not stored: every node reads the same model registry, so the page reads it there.
- * Unknown figures are JSON {@code null}.
+ * Unknown figures are JSON {@code null}. {@code events.failingSince} and {@code events.storeError} are present only
+ * while the node's events are not being stored; a report without them (also one written before they existed)
+ * reads as storing.
  */
 final class HealthReportJson {
 
@@ -41,6 +43,11 @@ final class HealthReportJson {
                 : (double) events.rateWindow().getSeconds());
         putNullable(e, "writtenPerMinute", events.writtenPerMinute());
         putNullable(e, "droppedPerMinute", events.droppedPerMinute());
+        if (events.failingSince() != null) {
+            e.put("failingSince", events.failingSince().toString());
+            e.put("storeError", events.storeError());
+        }
+        e.put("writeFailures", events.writeFailures());
         ObjectNode dropped = e.putObject("droppedByReason");
         for (Map.Entry<String, Double> d : events.droppedByReason().entrySet()) {
             dropped.put(d.getKey(), d.getValue());
@@ -94,10 +101,21 @@ final class HealthReportJson {
             dropped.put(r.getKey(), r.getValue().asDouble());
         }
         Double windowSeconds = nullable(e, "rateWindowSeconds");
+        // reports written before nodes said whether events are stored have no failingSince: storing
+        Instant failingSince = null;
+        if (e.path("failingSince").isTextual()) {
+            try {
+                failingSince = Instant.parse(e.get("failingSince").asText());
+            } catch (RuntimeException ex) {
+                throw new IllegalArgumentException("Not a health snapshot: failingSince " + e.get("failingSince"), ex);
+            }
+        }
+        String storeError = failingSince == null ? null : e.path("storeError").asText("the node did not say why");
         HealthSnapshot.EventIntake events = new HealthSnapshot.EventIntake(e.path("accepted").asDouble(),
                 e.path("written").asDouble(), dropped, e.path("queued").asDouble(),
                 windowSeconds == null ? null : Duration.ofSeconds(windowSeconds.longValue()),
-                nullable(e, "writtenPerMinute"), nullable(e, "droppedPerMinute"));
+                nullable(e, "writtenPerMinute"), nullable(e, "droppedPerMinute"), failingSince, storeError,
+                orZero(nullable(e, "writeFailures")));
         Map<String, HealthSnapshot.CacheHealth> caches = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> cacheNodes = root.path("caches").fields();
         while (cacheNodes.hasNext()) {

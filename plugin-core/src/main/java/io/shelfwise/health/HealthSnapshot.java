@@ -59,7 +59,10 @@ public final class HealthSnapshot {
         return training;
     }
 
-    /** Events captured: totals since this node started and rates per minute over the recent window. */
+    /**
+     * Events captured: totals since this node started, rates per minute over the recent window, and whether the
+     * event store is taking them now.
+     */
     public static final class EventIntake {
         private final double accepted;
         private final double written;
@@ -68,9 +71,25 @@ public final class HealthSnapshot {
         private final Duration rateWindow;
         private final Double writtenPerMinute;
         private final Double droppedPerMinute;
+        private final Instant failingSince;
+        private final String storeError;
+        private final double writeFailures;
 
+        /** Intake of a node whose events are being stored. */
         public EventIntake(double accepted, double written, Map<String, Double> droppedByReason, double queued,
                     Duration rateWindow, Double writtenPerMinute, Double droppedPerMinute) {
+            this(accepted, written, droppedByReason, queued, rateWindow, writtenPerMinute, droppedPerMinute, null,
+                    null, 0);
+        }
+
+        /**
+         * @param failingSince  when events stopped being stored, or {@code null} while they are
+         * @param storeError    why, in the database's words; {@code null} while storing
+         * @param writeFailures failed writes since the node started
+         */
+        public EventIntake(double accepted, double written, Map<String, Double> droppedByReason, double queued,
+                    Duration rateWindow, Double writtenPerMinute, Double droppedPerMinute, Instant failingSince,
+                    String storeError, double writeFailures) {
             this.accepted = accepted;
             this.written = written;
             this.droppedByReason = Collections.unmodifiableMap(droppedByReason);
@@ -78,6 +97,29 @@ public final class HealthSnapshot {
             this.rateWindow = rateWindow;
             this.writtenPerMinute = writtenPerMinute;
             this.droppedPerMinute = droppedPerMinute;
+            this.failingSince = failingSince;
+            this.storeError = storeError;
+            this.writeFailures = writeFailures;
+        }
+
+        /** True while events are being stored (and on reports of nodes from before this was reported). */
+        public boolean storing() {
+            return failingSince == null;
+        }
+
+        /** When the event store stopped taking this node's events, or {@code null} while it takes them. */
+        public Instant failingSince() {
+            return failingSince;
+        }
+
+        /** Why events are not being stored (the database's error, one line), or {@code null} while they are. */
+        public String storeError() {
+            return storeError;
+        }
+
+        /** Failed writes to the event store since the node started (each retried). */
+        public double writeFailures() {
+            return writeFailures;
         }
 
         public double accepted() {
@@ -88,7 +130,7 @@ public final class HealthSnapshot {
             return written;
         }
 
-        /** All dropped events: queue full, capture closed, shopper opted out, capture switched off. */
+        /** All dropped events: queue full, capture closed, shopper opted out, capture off. */
         public double dropped() {
             double total = 0;
             for (double n : droppedByReason.values()) {
@@ -102,7 +144,7 @@ public final class HealthSnapshot {
             return droppedByReason;
         }
 
-        /** Events waiting in memory for the database now. */
+        /** Events waiting in memory to be stored now (lost if the node is killed). */
         public double queued() {
             return queued;
         }

@@ -88,6 +88,61 @@ class HealthMonitorTest {
     }
 
     @Test
+    void eventsTheStoreCannotTakeRaiseTheAlarmWithTheDatabasesWordsUntilItTakesThemAgain() throws Exception {
+        DataSource ds = TestDatabases.hsqldb();
+        EventCapture capture = new EventCapture(ds, clock, meters, 100, 10, 50);
+        capture.start();
+        HealthMonitor monitor = new HealthMonitor(meters, registry(ds), Collections.emptyMap(), clock,
+                Duration.ofMinutes(15));
+        assertThat(monitor.snapshot().events().storing()).isTrue();
+        sql(ds, "ALTER TABLE SW_EVENT RENAME TO SW_EVENT_AWAY");
+
+        capture.record(InteractionEvent.builder(EventType.PRODUCT_VIEW, ShopperKey.customer(1), clock.instant())
+                .item("p1").build());
+        for (int i = 0; i < 400 && monitor.snapshot().events().storing(); i++) {
+            Thread.sleep(25);
+        }
+        HealthSnapshot.EventIntake failing = monitor.snapshot().events();
+        assertThat(failing.storing()).isFalse();
+        assertThat(failing.failingSince()).isEqualTo(clock.instant());
+        assertThat(failing.storeError()).startsWith("The database refused an event: ").contains("SW_EVENT");
+        assertThat(failing.writeFailures()).isPositive();
+        assertThat(failing.queued()).isEqualTo(1);
+
+        sql(ds, "ALTER TABLE SW_EVENT_AWAY RENAME TO SW_EVENT");
+        assertThat(capture.writer().flush(Duration.ofSeconds(30))).isTrue();
+        HealthSnapshot.EventIntake recovered = monitor.snapshot().events();
+        assertThat(recovered.storing()).isTrue();
+        assertThat(recovered.storeError()).isNull();
+        assertThat(recovered.written()).isEqualTo(1);
+        assertThat(recovered.queued()).isZero();
+        capture.close();
+        monitor.close();
+    }
+
+    @Test
+    void captureThatCouldNotStartIsReportedAsNotStoringEvents() throws Exception {
+        org.hsqldb.jdbc.JDBCDataSource unreachable = new org.hsqldb.jdbc.JDBCDataSource();
+        unreachable.setUrl("jdbc:hsqldb:hsql://127.0.0.1:1/none");
+        unreachable.setUser("SA");
+        EventCapture capture = new EventCapture(unreachable, clock, meters, 100, 10, 50);
+        capture.start();
+        HealthMonitor monitor = new HealthMonitor(meters, registry(TestDatabases.hsqldb()), Collections.emptyMap(),
+                clock, Duration.ofMinutes(15));
+        HealthSnapshot.EventIntake events = monitor.snapshot().events();
+        assertThat(events.storing()).isFalse();
+        assertThat(events.failingSince()).isEqualTo(clock.instant());
+        assertThat(events.storeError()).startsWith("Capture is off: the event store could not be set up at start");
+        monitor.close();
+    }
+
+    private static void sql(DataSource ds, String statement) throws Exception {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    @Test
     void cacheHitRatesLatencyPercentilesAndLastTrainingRuns() throws Exception {
         DataSource ds = TestDatabases.hsqldb();
         io.shelfwise.events.store.EventStoreSchema.migrate(ds);

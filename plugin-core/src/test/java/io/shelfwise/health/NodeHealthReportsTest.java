@@ -79,6 +79,43 @@ class NodeHealthReportsTest {
     }
 
     @Test
+    void aNodeWhoseEventsAreNotStoredSaysSinceWhenAndWhyAndOlderReportsReadAsStoring() throws Exception {
+        Instant since = T0.minusSeconds(300);
+        HealthSnapshot failing = new HealthSnapshot(T0, new HealthSnapshot.EventIntake(900, 100,
+                Collections.singletonMap("queue_full", 50.0), 800, null, null, null, since,
+                "The database refused 500 events: Data File size limit is reached", 12),
+                Collections.<String, HealthSnapshot.CacheHealth>emptyMap(),
+                Collections.<HealthSnapshot.PlacementLatency>emptyList(), Collections.<String, Double>emptyMap(),
+                Collections.<HealthSnapshot.TrainingStatus>emptyList());
+        reports.record(new NodeHealthReport("storefront 1@a", "storefront", T0.minusSeconds(3600), failing));
+        // a report as nodes wrote them before they said whether events are stored
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO SW_NODE_HEALTH (NODE, ROLE, TAKEN_AT, STARTED_AT, EVENTS_WRITTEN, "
+                    + "EVENTS_DROPPED, EVENTS_QUEUED, SNAPSHOT_JSON) VALUES ('storefront 2@b', 'storefront', "
+                    + "TIMESTAMP '2026-12-02 10:00:05', TIMESTAMP '2026-12-02 09:00:00', 5, 0, 0, "
+                    + "'{\"takenAt\":\"2026-12-02T10:00:05Z\",\"events\":{\"accepted\":5,\"written\":5,"
+                    + "\"queued\":0,\"droppedByReason\":{}},\"caches\":{},\"latencies\":[],"
+                    + "\"modelFailures\":{}}')");
+        }
+
+        Map<String, HealthSnapshot.EventIntake> byNode = new TreeMap<>();
+        for (NodeHealthReport report : reports.latest(T0.minusSeconds(60))) {
+            byNode.put(report.node(), report.snapshot().events());
+        }
+        HealthSnapshot.EventIntake a = byNode.get("storefront 1@a");
+        assertThat(a.storing()).isFalse();
+        assertThat(a.failingSince()).isEqualTo(since);
+        assertThat(a.storeError()).isEqualTo("The database refused 500 events: Data File size limit is reached");
+        assertThat(a.writeFailures()).isEqualTo(12);
+        assertThat(a.queued()).isEqualTo(800);
+        HealthSnapshot.EventIntake b = byNode.get("storefront 2@b");
+        assertThat(b.storing()).isTrue();
+        assertThat(b.storeError()).isNull();
+        assertThat(b.writeFailures()).isZero();
+        assertThat(b.written()).isEqualTo(5);
+    }
+
+    @Test
     void latestIsEachNodesNewestAndOldReportsAreDeletedAsNewOnesArrive() {
         reports.record(report("storefront 1@a", T0));
         reports.record(report("storefront 2@b", T0.plusSeconds(30)));

@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the Health page shows, from the nodes' reports: one row per node (intake, queue, drops, cache hit rates,
- * model failures; flagged when it has stopped reporting), latency per node and placement, and chart series over
- * time: events written and dropped per minute over all nodes, and the slowest node's p99 of computed lists per
- * placement.
+ * What the Health page shows, from the nodes' reports: the nodes whose events are not being stored (the page's
+ * alarm), one row per node (intake, queue, drops, cache hit rates, model failures; flagged when it has stopped
+ * reporting), latency per node and placement, and chart series over time: events written and dropped per minute
+ * over all nodes, and the slowest node's p99 of computed lists per placement.
  */
 public final class HealthOverview {
 
     /** A node that has not reported for this long is shown as not reporting. */
-    static final Duration STALE = Duration.ofMinutes(5);
+    public static final Duration STALE = Duration.ofMinutes(5);
 
     private final List<NodeRow> nodes = new ArrayList<>();
     private final List<LatencyRow> latencies = new ArrayList<>();
@@ -42,6 +42,17 @@ public final class HealthOverview {
 
     public List<LatencyRow> getLatencies() {
         return latencies;
+    }
+
+    /** The nodes whose latest report says their events are not being stored, in the order of {@link #getNodes()}. */
+    public List<NodeRow> getFailingNodes() {
+        List<NodeRow> failing = new ArrayList<>();
+        for (NodeRow node : nodes) {
+            if (node.isFailing()) {
+                failing.add(node);
+            }
+        }
+        return failing;
     }
 
     public boolean isAnyNodeReporting() {
@@ -120,12 +131,14 @@ public final class HealthOverview {
     /** One node's latest report. */
     public static final class NodeRow {
         private final NodeHealthReport report;
+        private final Instant now;
         private final long ageSeconds;
         private final boolean stale;
         private final List<CacheRow> caches = new ArrayList<>();
 
         NodeRow(NodeHealthReport report, Instant now, boolean stale) {
             this.report = report;
+            this.now = now;
             this.ageSeconds = Math.max(0, Duration.between(report.takenAt(), now).getSeconds());
             this.stale = stale;
             for (Map.Entry<String, HealthSnapshot.CacheHealth> cache : report.snapshot().caches().entrySet()) {
@@ -168,6 +181,58 @@ public final class HealthOverview {
 
         public Map<String, Double> getModelFailures() {
             return report.snapshot().modelFailures();
+        }
+
+        /** True when the node's latest report says its events are not being stored. */
+        public boolean isFailing() {
+            return !getEvents().storing();
+        }
+
+        /** When the node's events stopped being stored, or {@code null} while they are. */
+        public Instant getFailingSince() {
+            return getEvents().failingSince();
+        }
+
+        /** "for 3 min": from the failure's start to now, or {@code null} while storing. */
+        public String getFailingFor() {
+            Instant since = getFailingSince();
+            return since == null ? null : "for " + span(Duration.between(since, now));
+        }
+
+        /** The database's error as the node reported it, or {@code null} while storing. */
+        public String getStoreError() {
+            return getEvents().storeError();
+        }
+
+        /** Events the node holds in memory, waiting to be stored. */
+        public long getWaiting() {
+            return Math.round(getEvents().queued());
+        }
+
+        /** Events dropped since the node started because they could not be stored (queue full, capture off). */
+        public long getDroppedUnstored() {
+            Map<String, Double> byReason = getEvents().droppedByReason();
+            return Math.round(orZero(byReason.get("queue_full")) + orZero(byReason.get("capture_off")));
+        }
+
+        /** Failed writes to the event store since the node started. */
+        public long getWriteFailures() {
+            return Math.round(getEvents().writeFailures());
+        }
+
+        private static double orZero(Double value) {
+            return value == null ? 0 : value;
+        }
+
+        private static String span(Duration d) {
+            long seconds = Math.max(0, d.getSeconds());
+            if (seconds < 120) {
+                return seconds + " s";
+            }
+            if (seconds < 2 * 3600) {
+                return (seconds / 60) + " min";
+            }
+            return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
         }
     }
 

@@ -3,6 +3,7 @@ package io.shelfwise.admin.web;
 import io.shelfwise.admin.health.HealthOverview;
 import io.shelfwise.health.HealthMonitor;
 import io.shelfwise.health.HealthSnapshot;
+import io.shelfwise.health.NodeHealthReport;
 import io.shelfwise.health.NodeHealthReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +19,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Recommendations > Health: what every storefront node reported (event intake and drops, queue, cache hit rates,
- * recommendation latency per placement, model failures), charts of the last hours, and the last training run of
- * each strategy. The storefront nodes write their reports to the plugin's tables; this page never shows the admin
- * server's own (near idle) counters as if they were the shop's. A database that is down leaves the page up with a
- * message.
+ * Recommendations > Health: an alarm while any storefront node's events are not being stored, what every
+ * storefront node reported (event intake and drops, queue, cache hit rates, recommendation latency per placement,
+ * model failures), charts of the last hours, and the last training run of each strategy. The storefront nodes write
+ * their reports to the plugin's tables; this page never shows the admin server's own (near idle) counters as if
+ * they were the shop's. A database that cannot be read never fails the page: each part that cannot be read (the
+ * nodes' reports, the training runs) is replaced by a message saying so, and the rest is shown.
  */
 @Controller
 @RequestMapping("/shelfwise/health")
@@ -52,20 +55,41 @@ public class HealthAdminController extends AdminPage {
 
     @RequestMapping(method = RequestMethod.GET)
     public String page(Model model) {
+        read(model);
+        return render(model, SECTION, "health");
+    }
+
+    /**
+     * Puts what the page shows into the model: {@code overview}, {@code training}, and {@code healthProblems} (one
+     * message per part that could not be read; {@code reportsUnreadable}, {@code trainingUnreadable} say which).
+     * Never throws for a database that is down or refuses.
+     */
+    void read(Model model) {
         Instant now = clock.instant();
+        List<String> problems = new ArrayList<>();
         HealthOverview overview;
         try {
             overview = new HealthOverview(reports.latest(now.minus(LISTED)), now);
-        } catch (IllegalStateException e) {
-            LOG.warn("Shelfwise: health page: " + e.getMessage());
-            model.addAttribute("shelfwiseError", "The nodes' health reports cannot be read: " + e.getMessage());
-            overview = new HealthOverview(Collections.emptyList(), now);
+        } catch (RuntimeException e) {
+            LOG.warn("Shelfwise: health page: cannot read the nodes' reports: " + e);
+            problems.add("The storefront servers' health reports cannot be read, so this page cannot tell whether "
+                    + "events are being stored: " + e.getMessage());
+            model.addAttribute("reportsUnreadable", true);
+            overview = new HealthOverview(Collections.<NodeHealthReport>emptyList(), now);
         }
-        List<HealthSnapshot.TrainingStatus> training = monitor.snapshot().training();
+        List<HealthSnapshot.TrainingStatus> training;
+        try {
+            training = monitor.training();
+        } catch (RuntimeException e) {
+            LOG.warn("Shelfwise: health page: cannot read the training runs: " + e);
+            problems.add("The training runs cannot be read from the model registry: " + e.getMessage());
+            model.addAttribute("trainingUnreadable", true);
+            training = Collections.emptyList();
+        }
         model.addAttribute("overview", overview);
         model.addAttribute("training", training);
-        model.addAttribute("staleMinutes", 5);
-        return render(model, SECTION, "health");
+        model.addAttribute("healthProblems", problems);
+        model.addAttribute("staleMinutes", HealthOverview.STALE.toMinutes());
     }
 
     /** Chart series of the last {@code hours} (1 to 24): see {@link HealthOverview#series}. */
@@ -84,8 +108,9 @@ public class HealthAdminController extends AdminPage {
         Instant since = clock.instant().minus(Duration.ofHours(span));
         try {
             return new ResponseEntity<>(HealthOverview.series(reports.since(since), since), HttpStatus.OK);
-        } catch (IllegalStateException e) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Shelfwise: health series: cannot read the nodes' reports: " + e);
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "The health reports cannot be read: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.shelfwise.events.capture;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.store.EventStoreSchema;
@@ -44,10 +45,13 @@ public final class EventCapture implements AutoCloseable {
         this.registry = registry;
         this.store = new JdbcEventStore(dataSource, clock);
         this.settings = EventWriter.builder(store).capacity(capacity).batchSize(batchSize)
-                .flushInterval(Duration.ofMillis(flushInterval)).meterRegistry(registry);
+                .flushInterval(Duration.ofMillis(flushInterval)).meterRegistry(registry).clock(clock);
     }
 
-    /** Migrates the schema and starts writing. Logs and leaves capture off if the database refuses. */
+    /**
+     * Migrates the schema and starts writing. Logs and leaves capture off if the database refuses; the gauge
+     * {@code shelfwise.events.store.failing} then says so to the health page.
+     */
     public void start() {
         try {
             int applied = EventStoreSchema.migrate(dataSource);
@@ -57,6 +61,12 @@ public final class EventCapture implements AutoCloseable {
             writer = settings.build();
         } catch (RuntimeException e) {
             LOG.error("Shelfwise event capture is OFF: the event store could not be set up: " + e.getMessage(), e);
+            // the health page's alarm: the same gauge a failing writer shows, for as long as this node runs
+            double since = clock.millis() / 1000.0;
+            Gauge.builder(EventWriter.FAILING_GAUGE, () -> since)
+                    .tag("error", "Capture is off: the event store could not be set up at start: "
+                            + EventWriter.rootMessage(e))
+                    .register(registry);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.shelfwise.events.store;
 
 /** The event store's database refused or could not be reached; the message says which operation and why. */
-public final class EventStoreException extends RuntimeException {
+public class EventStoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

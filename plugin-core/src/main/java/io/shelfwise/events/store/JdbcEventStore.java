@@ -11,12 +11,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class JdbcEventStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private volatile boolean filesKnown;
+    private HsqldbFiles hsqldbFiles;
 
     public JdbcEventStore(DataSource dataSource, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -51,27 +55,137 @@ public final class JdbcEventStore {
     /**
      * Appends events in one transaction: all of them or none. A {@link EventType#LOGIN} event also links the
      * visitor to the customer and moves the visitor's history so far onto the customer.
+     * <p>
+     * An acknowledged commit is then checked, as HSQLDB 2.3 acknowledges commits it could not write to its files (it
+     * logs "data commit failed" and carries on): the events are read back by their ids in a transaction of their own
+     * (this needs the driver to return generated ids, as HSQLDB's, PostgreSQL's and MySQL's do; without them it is
+     * skipped), and on a file HSQLDB that logs each commit ({@code hsqldb.write_delay=false}, as the demo store) its
+     * {@code .log} file must have grown by the batch.
      *
      * @return the number of events written
+     * @throws UnconfirmedCommitException if the database acknowledged the commit but did not store all of it, or not
+     *                                    safely: it says which events to write again
+     * @throws EventStoreException        if the database refused the batch (nothing of it is stored)
      */
     public int append(List<InteractionEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
-        return inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        HsqldbFiles files = files();
+        HsqldbFiles.Mark before = files == null ? null : files.mark();
+        List<Long> ids = inTransaction(connection -> {
+            List<Long> generated = new ArrayList<>(events.size());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {idColumn(connection)})) {
                 for (InteractionEvent event : events) {
                     bind(insert, event);
                     insert.addBatch();
                 }
                 insert.executeBatch();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        generated.add(keys.getLong(1));
+                    }
+                }
             }
             for (InteractionEvent event : events) {
                 if (event.type() == EventType.LOGIN) {
                     link(connection, event.shopper(), event.linkedCustomer(), event.occurredAt());
                 }
             }
-            return events.size();
+            return generated;
+        });
+        List<InteractionEvent> missing = ids.size() == events.size()
+                ? missing(events, ids) : Collections.<InteractionEvent>emptyList();
+        if (!missing.isEmpty()) {
+            throw new UnconfirmedCommitException("The database acknowledged the commit of " + events.size()
+                    + " events but did not store " + missing.size() + " of them: it could not write its files "
+                    + "(is its disk full?)", missing, events.size());
+        }
+        if (files != null && !files.logged(before, events.size())) {
+            throw new UnconfirmedCommitException("HSQLDB acknowledged the commit of " + events.size() + " events "
+                    + "but did not write it to its log " + files.log() + " (is its disk full?)",
+                    Collections.<InteractionEvent>emptyList(), events.size());
+        }
+        return events.size();
+    }
+
+    /** The files of a file HSQLDB behind the data source, or {@code null}; looked up once. */
+    private HsqldbFiles files() {
+        if (!filesKnown) {
+            synchronized (this) {
+                if (!filesKnown) {
+                    hsqldbFiles = inTransaction(HsqldbFiles::of);
+                    filesKnown = true;
+                }
+            }
+        }
+        return hsqldbFiles;
+    }
+
+    /** The id column's name as the database folds unquoted names (PostgreSQL: lower case). */
+    private static String idColumn(Connection connection) throws SQLException {
+        return connection.getMetaData().storesLowerCaseIdentifiers() ? "event_id" : "EVENT_ID";
+    }
+
+    /** The events of {@code ids} (in the same order) that a new transaction does not find. */
+    private List<InteractionEvent> missing(List<InteractionEvent> events, List<Long> ids) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long id : ids) {
+            min = Math.min(min, id);
+            max = Math.max(max, id);
+        }
+        long low = min;
+        long high = max;
+        Set<Long> found = inTransaction(connection -> {
+            Set<Long> present = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT EVENT_ID FROM SW_EVENT WHERE EVENT_ID BETWEEN ? AND ?")) {
+                select.setLong(1, low);
+                select.setLong(2, high);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        present.add(rs.getLong(1));
+                    }
+                }
+            }
+            return present;
+        });
+        List<InteractionEvent> missing = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!found.contains(ids.get(i))) {
+                missing.add(events.get(i));
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * After writes failed: makes sure what the database has acknowledged since is safe on disk, so that a crash now
+     * loses nothing it stored. Only HSQLDB file databases need it: once HSQLDB 2.3 has failed to write its log (a full
+     * disk), it keeps acknowledging commits that a restart would not find, until its next successful checkpoint. So
+     * on HSQLDB this runs {@code CHECKPOINT} and, as HSQLDB does not report a failed checkpoint either, checks that
+     * the database's {@code .script} file was written anew. Other databases (PostgreSQL, MySQL) report a failed
+     * commit to the client, and one they acknowledged is durable: nothing to do. An HSQLDB database in memory has no
+     * files; one on a server ({@code hsql://}) is checkpointed but its files cannot be checked from here.
+     *
+     * @throws EventStoreException if the checkpoint fails or did not write the database's files
+     */
+    public void secureWrites() {
+        HsqldbFiles files = files();
+        inTransaction(connection -> {
+            if (files == null && !HsqldbFiles.isServer(connection.getMetaData().getURL())) {
+                return null;
+            }
+            Object before = files == null ? null : files.scriptVersion();
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+            if (files != null && Objects.equals(before, files.scriptVersion())) {
+                throw new SQLException("HSQLDB could not write its files: CHECKPOINT did not write " + files.script()
+                        + " anew (is its disk full?)");
+            }
+            return null;
         });
     }
 

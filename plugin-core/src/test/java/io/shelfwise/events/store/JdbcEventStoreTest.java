@@ -163,6 +163,35 @@ class JdbcEventStoreTest {
         assertThat(store.count()).isZero();
     }
 
+    /** What HSQLDB does on a full disk (EventWriterDiskFullTest), made here by a trigger that drops some rows. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eventsAnAcknowledgedCommitDidNotKeepAreNamedToBeWrittenAgain(String database) throws Exception {
+        DataSource ds = TestDatabases.named(database);
+        EventStoreSchema.migrate(ds);
+        JdbcEventStore store = new JdbcEventStore(ds, Clock.systemUTC());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            if ("postgresql".equals(database)) {
+                s.execute("CREATE FUNCTION sw_test_lose() RETURNS trigger AS $$ BEGIN "
+                        + "DELETE FROM SW_EVENT WHERE EVENT_ID = NEW.EVENT_ID; RETURN NULL; END $$ LANGUAGE plpgsql");
+                s.execute("CREATE TRIGGER sw_test_lose AFTER INSERT ON SW_EVENT FOR EACH ROW "
+                        + "WHEN (NEW.ITEM_ID LIKE 'lost%') EXECUTE PROCEDURE sw_test_lose()");
+            } else {
+                s.execute("CREATE TRIGGER SW_TEST_LOSE AFTER INSERT ON SW_EVENT REFERENCING NEW ROW AS N "
+                        + "FOR EACH ROW WHEN (N.ITEM_ID LIKE 'lost%') DELETE FROM SW_EVENT WHERE EVENT_ID = N.EVENT_ID");
+            }
+        }
+        List<InteractionEvent> batch = Arrays.asList(view(VISITOR, "kept-1", 0), view(VISITOR, "lost-1", 1),
+                view(VISITOR, "kept-2", 2), view(VISITOR, "lost-2", 3));
+
+        assertThatThrownBy(() -> store.append(batch)).isInstanceOfSatisfying(UnconfirmedCommitException.class, e -> {
+            assertThat(e.unstored()).extracting(InteractionEvent::itemId).containsExactly("lost-1", "lost-2");
+            assertThat(e.unsecured()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("did not store 2 of them");
+        });
+        assertThat(store.count()).isEqualTo(2);
+    }
+
     @org.junit.jupiter.api.Test
     void schemaCoexistsWithTheHostsTablesInOneSchema() throws Exception {
         DataSource ds = TestDatabases.hsqldb();

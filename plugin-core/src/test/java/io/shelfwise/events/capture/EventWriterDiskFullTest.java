@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The issue-16 trial on a real full disk: a file HSQLDB with the demo store's settings on a tmpfs of a few MB that
  * the test fills. Needs root (mount); skipped otherwise, except where SHELFWISE_REQUIRE_DISK_TRIAL=1 (CI).
- * HSQLDB 2.3 acknowledges commits it cannot write there, so before the fix the writer reported nothing, and a restart found almost none of the events.
+ * HSQLDB 2.3 acknowledges commits it cannot write there, so before the fix the writer reported nothing, and a
+ * restart found almost none of the events.
  */
 class EventWriterDiskFullTest {
 

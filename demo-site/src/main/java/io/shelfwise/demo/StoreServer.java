@@ -30,7 +30,9 @@ public final class StoreServer implements AutoCloseable {
     }
 
     /**
-     * Applies the settings, starts Tomcat and both web applications, and returns once they are serving.
+     * Applies the settings, starts Tomcat and both web applications, and returns once they are serving. Until
+     * then, requests that reach the port get 503 with {@code Retry-After} and a "the store is starting" page (see
+     * {@link StartupGate}), the admin console's included.
      *
      * @param withAdmin whether to start the admin console too (tests of the storefront alone leave it out)
      * @throws IllegalStateException if a web application fails to start (the cause is in the log)
@@ -52,6 +54,10 @@ public final class StoreServer implements AutoCloseable {
         // request waits its turn instead of sharing the cores with dozens of others); see docs/storefront-widgets.md
         connector.setProperty("maxThreads", System.getProperty("shelfwise.demo.http.threads", "200"));
         tomcat.setConnector(connector);
+        // 503 + Retry-After instead of 404 while the web applications start (the connector listens from the
+        // moment the admin console is up; the storefront's start, seeding included, comes after)
+        StartupGate gate = new StartupGate();
+        tomcat.getHost().getPipeline().addValve(gate);
 
         // The admin context holds every Broadleaf entity, so on a new database it creates the schema and loads
         // the reference data; the storefront then starts on the existing schema. Broadleaf keeps some state in
@@ -67,6 +73,7 @@ public final class StoreServer implements AutoCloseable {
             tomcat.start();
         }
         failUnlessAvailable(tomcat);
+        gate.open();
         return new StoreServer(tomcat, connector.getLocalPort());
     }
 

@@ -1,5 +1,6 @@
 package io.shelfwise.demo;
 
+import io.shelfwise.demo.web.UncaughtErrorFilter;
 import io.shelfwise.storefront.web.SessionlessPluginRequests;
 import org.broadleafcommerce.common.web.extensibility.MergeContextLoaderListener;
 import org.springframework.orm.jpa.support.OpenEntityManagerInViewFilter;
@@ -13,6 +14,7 @@ import javax.servlet.FilterRegistration;
 import javax.servlet.ServletContainerInitializer;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletRegistration;
+import javax.servlet.SessionTrackingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Set;
  * context (Broadleaf's files, the store's patches, the plugin's), the filter chain Broadleaf needs in front of
  * every request, and a DispatcherServlet for the pages.
  * <p>
- * Filter order: UTF-8 encoding, an entity manager open for the whole request (Broadleaf's lazy collections are
+ * Filter order: the last-resort error filter (an escaped exception becomes a 500 page and a throttled log line),
+ * UTF-8 encoding, an entity manager open for the whole request (Broadleaf's lazy collections are
  * read while the page renders), the plugin's filter that keeps its JSON, beacon and static URLs from opening a
  * session for a client without one, Broadleaf's request context (site, locale, currency), then Spring Security,
  * inside which the customer and cart are resolved.
@@ -33,12 +36,17 @@ final class StorefrontInitializer implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         context.setInitParameter("patchConfigLocation", classpathLocations(storefrontRootPatches()));
+        // Sessions by cookie only: never a session id in a URL (error pages are rendered outside Spring Security,
+        // whose disable-url-rewriting would otherwise be all that keeps it out of their links).
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         context.addListener(new MergeContextLoaderListener());
         context.addListener(new RequestContextListener());
 
         // Error pages are rendered on an ERROR dispatch after the request's Broadleaf context is gone, so the
         // Broadleaf and security filters see REQUEST dispatches only; the error page needs neither.
         EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+        context.addFilter("shelfwiseUncaughtErrors", new UncaughtErrorFilter())
+                .addMappingForUrlPatterns(requests, false, "/*");
         FilterRegistration.Dynamic encoding = context.addFilter("encodingFilter", new CharacterEncodingFilter());
         encoding.setInitParameter("encoding", "UTF-8");
         encoding.setInitParameter("forceEncoding", "true");

@@ -4,6 +4,7 @@ import org.apache.catalina.Container;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ContextEnvironment;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
@@ -12,6 +13,8 @@ import javax.servlet.ServletContainerInitializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The demo store's servlet container: one embedded Tomcat serving the storefront at {@code /} and Broadleaf's
@@ -20,6 +23,12 @@ import java.nio.file.Path;
 public final class StoreServer implements AutoCloseable {
 
     private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 405, 413, 500, 503};
+
+    /**
+     * Tribuo logs each price training run (every fold and the final fit) at INFO through java.util.logging; the
+     * plugin logs one line per run itself. Held here: java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
     private final Tomcat tomcat;
     private final int port;
@@ -39,6 +48,7 @@ public final class StoreServer implements AutoCloseable {
      */
     public static StoreServer start(DemoSettings settings, boolean withAdmin) throws IOException, LifecycleException {
         settings.apply();
+        TRIBUO.setLevel(Level.WARNING);
         Path work = settings.dataDir().resolve("tomcat");
         Files.createDirectories(work);
         Tomcat tomcat = new Tomcat();
@@ -58,6 +68,9 @@ public final class StoreServer implements AutoCloseable {
         // moment the admin console is up; the storefront's start, seeding included, comes after)
         StartupGate gate = new StartupGate();
         tomcat.getHost().getPipeline().addValve(gate);
+        // no exception or server version on Tomcat's own error pages; the host takes this valve instead of its own
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(StatusReport.class.getName());
+        tomcat.getHost().getPipeline().addValve(new StatusReport());
 
         // The admin context holds every Broadleaf entity, so on a new database it creates the schema and loads
         // the reference data; the storefront then starts on the existing schema. Broadleaf keeps some state in

@@ -48,7 +48,7 @@ final class RequestFuzz {
             "GET /login",
             "POST /login_post username:TEXT password:TEXT successUrl:TEXT",
             "GET /register",
-            "POST /register customer.emailAddress:TEXT customer.firstName:TEXT customer.lastName:TEXT "
+            "POST /register customer.emailAddress:TEXT customer.firstName:TEXT customer.lastName:TEXT customer.id:INT "
                     + "password:TEXT passwordConfirm:TEXT",
             "GET /account",
             "GET /privacy",

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -376,6 +377,107 @@ class StoreHardeningHttpIT {
             assertThat(log.lines()).noneMatch(line -> line.stackTrace);
             assertThat(log.from("CsrfTokenFilter").size()).isLessThanOrEqualTo(1);
             assertThat(log.lines()).noneMatch(line -> line.message != null && line.message.contains("Servlet.service"));
+        }
+    }
+
+    @Test
+    void registeringWithAnotherCustomersIdDoesNotTakeOverTheirAccount() throws Exception {
+        // Broadleaf's form binds a whole Customer: customer.id=N registered over customer N (orders, sign-in)
+        for (int id = 1; id <= 3; id++) {
+            try (ShopperSession attacker = new ShopperSession(baseUrl)) {
+                attacker.get("/register");
+                ShopperSession.Page registered = attacker.post("/register", "customer.id", Integer.toString(id),
+                        "customer.registered", "true", "customer.emailAddress", "attacker" + id + "@example.test",
+                        "customer.firstName", "Eve", "customer.lastName", "Attacker", "password", "secret1",
+                        "passwordConfirm", "secret1");
+                assertThat(registered.status).as("registration").isEqualTo(302);
+                ShopperSession.Page account = attacker.get("/account");
+                assertThat(account.body).contains("attacker" + id + "@example.test")
+                        .contains("You have not placed an order yet.");
+            }
+        }
+        // the seeded customers still sign in, and still see their own orders
+        try (ShopperSession owner = new ShopperSession(baseUrl)) {
+            owner.get("/login");
+            ShopperSession.Page login = owner.post("/login_post", "username", "customer17850@shelfwise.test",
+                    "password", "shopper");
+            assertThat(login.location).doesNotContain("error");
+            assertThat(owner.get("/account").body).contains("customer17850@shelfwise.test")
+                    .doesNotContain("You have not placed an order yet.");
+        }
+    }
+
+    @Test
+    void aRegistrationThatFailsValidationLeavesTheBasketWorking() throws Exception {
+        try (ShopperSession shopper = new ShopperSession(baseUrl)) {
+            ShopperSession.Page candles = shopper.get(CANDLES);
+            String product = candles.find("name=\"productId\" value=\"(\\d+)\"");
+            shopper.get("/register");
+            // the passwords differ: the form comes back with a message; it used to leave the guest with a user name,
+            // after which every add to basket was a server error
+            ShopperSession.Page refused = shopper.post("/register", "customer.emailAddress", "guest@example.test",
+                    "customer.firstName", "G", "customer.lastName", "Uest", "password", "one-secret",
+                    "passwordConfirm", "another-secret");
+            assertThat(refused.status).isEqualTo(200);
+            ShopperSession.Page added = shopper.post("/cart/add", "productId", product, "quantity", "2");
+            assertThat(added.status).isEqualTo(302);
+            assertThat(shopper.get("/cart").body).contains("Added to your basket");
+        }
+    }
+
+    @Test
+    void aFailedSignInWithAStrangeDestinationGoesBackToTheSignInPageNotServerError() throws Exception {
+        for (String destination : new String[] {"a%b", "%", "/cart\r\nX-Injected: 1", "http://elsewhere.example/",
+                "//elsewhere.example/", "\u00e9t\u00e9\ud83d\ude00", RequestFuzz.repeat("x", 9000), "/cart"}) {
+            try (ShopperSession shopper = new ShopperSession(baseUrl)) {
+                shopper.get("/login");
+                ShopperSession.Page answer = shopper.post("/login_post", "username", "nobody@example.test",
+                        "password", "wrong", "successUrl", destination);
+                assertThat(answer.status).as(destination).isEqualTo(302);
+                assertThat(answer.location).as(destination).contains("/login?error=true")
+                        .doesNotContain("elsewhere").doesNotContain("X-Injected");
+            }
+        }
+    }
+
+    @Test
+    void changingALineThatIsNotInTheBasketIsAMessageNotALoggedWorkflowError() throws Exception {
+        try (CapturedLog log = CapturedLog.start(); ShopperSession shopper = new ShopperSession(baseUrl)) {
+            shopper.get(CANDLES);
+            for (String path : new String[] {"/cart/updateQuantity", "/cart/remove"}) {
+                ShopperSession.Page answer = shopper.post(path, "orderItemId", "14", "quantity", "1");
+                assertThat(answer.status).as(path).isEqualTo(302);
+                assertThat(shopper.get("/cart").body).as(path).contains("That line is not in your basket");
+            }
+            assertThat(log.lines()).noneMatch(line -> line.stackTrace);
+        }
+    }
+
+    @Test
+    void containerRefusalsShowNoExceptionOrServerVersion() throws Exception {
+        URI base = URI.create(baseUrl);
+        RawHttp http = new RawHttp(base.getHost(), base.getPort(), 30_000);
+        // characters Tomcat refuses in a request target: answered by Tomcat itself, before any application
+        for (String target : new String[] {"/cart?a[b]=1", "/admin/shelfwise/models?a{b}=1", "/%", "/search?q=a|b"}) {
+            RawHttp.Response answer = http.send("GET", target, null, null, null, null);
+            assertThat(answer.status).as(target).isEqualTo(400);
+            assertThat(answer.text()).as(target).doesNotContain("Exception").doesNotContain("\tat ")
+                    .doesNotContain("Apache Tomcat/");
+        }
+    }
+
+    @Test
+    void aMadeUpMethodOverrideInTheAdminIsIgnoredNotNotImplemented() throws Exception {
+        try (ShopperSession admin = new ShopperSession(baseUrl)) {
+            admin.get("/admin/login");
+            assertThat(admin.post("/admin/login_admin_post", "j_username", "admin", "j_password", "admin").location)
+                    .doesNotContain("login_error");
+            admin.get("/admin/shelfwise/models");
+            for (String method : new String[] {"<script>", "\ud800", "FOO", "delete"}) {
+                ShopperSession.Page answer = admin.post("/admin/shelfwise/models/rollback", "slot", "a..b",
+                        "_method", method);
+                assertThat(answer.status).as(method).isBetween(200, 499);
+            }
         }
     }
 }

@@ -1,10 +1,13 @@
 package io.shelfwise.demo.web;
 
+import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.core.order.domain.OrderItem;
 import org.broadleafcommerce.core.order.service.exception.AddToCartException;
 import org.broadleafcommerce.core.order.service.exception.RemoveFromCartException;
 import org.broadleafcommerce.core.order.service.exception.UpdateCartException;
 import org.broadleafcommerce.core.pricing.service.exception.PricingException;
 import org.broadleafcommerce.core.web.controller.cart.BroadleafCartController;
+import org.broadleafcommerce.core.web.order.CartState;
 import org.broadleafcommerce.core.web.order.model.AddToCartItem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +31,7 @@ import java.io.IOException;
 public class CartPageController extends BroadleafCartController {
 
     static final int MAX_QUANTITY = 999;
+    static final String NOT_IN_BASKET = "That line is not in your basket";
     static final String NOT_UNDERSTOOD = "That request was not understood: the product, line or quantity is not valid";
 
     @RequestMapping(value = "", method = RequestMethod.GET)
@@ -59,6 +63,9 @@ public class CartPageController extends BroadleafCartController {
                       RedirectAttributes flash)
             throws IOException, PricingException {
         String problem = binding.hasErrors() ? NOT_UNDERSTOOD : validate(item, true);
+        if (problem == null && !inBasket(item.getOrderItemId())) {
+            problem = NOT_IN_BASKET;
+        }
         if (problem != null) {
             return rejected(flash, problem);
         }
@@ -70,7 +77,7 @@ public class CartPageController extends BroadleafCartController {
             }
             return getCartPageRedirect();
         } catch (UpdateCartException | RemoveFromCartException | IllegalArgumentException e) {
-            return rejected(flash, "That line is not in your basket");
+            return rejected(flash, NOT_IN_BASKET);
         }
     }
 
@@ -82,13 +89,34 @@ public class CartPageController extends BroadleafCartController {
         if (binding.hasErrors() || item.getOrderItemId() == null) {
             return rejected(flash, "Choose a line of your basket to remove");
         }
+        if (!inBasket(item.getOrderItemId())) {
+            return rejected(flash, NOT_IN_BASKET);
+        }
         try {
             super.remove(request, response, model, item);
             flash.addFlashAttribute("cartMessage", "Removed from your basket");
             return getCartPageRedirect();
         } catch (RemoveFromCartException | IllegalArgumentException e) {
-            return rejected(flash, "That line is not in your basket");
+            return rejected(flash, NOT_IN_BASKET);
         }
+    }
+
+    /**
+     * Whether the line is in this shopper's basket. Asked before Broadleaf's workflows are, which would refuse it
+     * too, but only after logging an error with a stack trace: anyone could fill the log with made-up line ids.
+     */
+    private static boolean inBasket(Long orderItemId) {
+        Order cart = CartState.getCart();
+        // a shopper without a basket has Broadleaf's null order, which has no lines at all (null)
+        if (cart == null || orderItemId == null || cart.getOrderItems() == null) {
+            return false;
+        }
+        for (OrderItem line : cart.getOrderItems()) {
+            if (orderItemId.equals(line.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String validate(AddToCartItem item, boolean update) {

@@ -3,10 +3,13 @@ package io.shelfwise.demo.web;
 import org.broadleafcommerce.common.exception.ServiceException;
 import org.broadleafcommerce.core.pricing.service.exception.PricingException;
 import org.broadleafcommerce.core.web.controller.account.BroadleafRegisterController;
+import org.broadleafcommerce.profile.core.domain.Customer;
 import org.broadleafcommerce.profile.web.core.form.RegisterCustomerForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -17,6 +20,12 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * Customer registration with the e-mail address as login, through Broadleaf's register controller and
  * validator; the new customer is signed in and keeps the basket they had as a guest.
+ * <p>
+ * Two things differ from Broadleaf's own controller. The form binds only the fields the page has: Broadleaf's form
+ * holds a whole Customer entity, so a request with {@code customer.id=N} used to register over customer N's
+ * account (their order history, their sign-in). And the form's customer is a copy of the guest's, under the same
+ * id (so the guest's basket stays theirs): Broadleaf binds into the session's own guest customer, and a form that
+ * then failed validation left it with a user name, after which the shop could never create that visitor's basket.
  */
 @Controller
 @RequestMapping("/register")
@@ -26,9 +35,25 @@ public class RegisterPageController extends BroadleafRegisterController {
         setUseEmailForLogin(true);
     }
 
+    /** The fields of the registration page; nothing else of the Customer entity can be set by a request. */
+    static final String[] FIELDS = {"customer.emailAddress", "customer.firstName", "customer.lastName", "password",
+            "passwordConfirm", "redirectUrl"};
+
+    @InitBinder("registrationForm")
+    public void bindOnlyTheFormsFields(WebDataBinder binder) {
+        binder.setAllowedFields(FIELDS);
+    }
+
     @ModelAttribute("registrationForm")
     public RegisterCustomerForm registrationForm() {
-        return super.initCustomerRegistrationForm();
+        RegisterCustomerForm form = super.initCustomerRegistrationForm();
+        Customer guest = form.getCustomer();
+        if (guest != null && guest.isAnonymous()) {
+            Customer copy = customerService.createCustomer();
+            copy.setId(guest.getId());
+            form.setCustomer(copy);
+        }
+        return form;
     }
 
     @RequestMapping(method = RequestMethod.GET)

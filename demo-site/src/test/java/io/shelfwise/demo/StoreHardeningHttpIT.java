@@ -480,4 +480,33 @@ class StoreHardeningHttpIT {
             }
         }
     }
+
+    @Test
+    void anOverlongRegistrationIsRefusedWithAMessageNotAStackOverflow() throws Exception {
+        try (ShopperSession shopper = new ShopperSession(baseUrl)) {
+            shopper.get("/register");
+            ShopperSession.Page refused = shopper.post("/register", "customer.emailAddress",
+                    RequestFuzz.repeat("a", 3000) + "@example.test", "customer.firstName", "A", "customer.lastName",
+                    "B", "password", "secret1", "passwordConfirm", "secret1");
+            assertThat(refused.status).isEqualTo(200);
+            assertThat(refused.body).contains("An e-mail address is at most 254 characters");
+        }
+    }
+
+    @Test
+    void addingAnUnknownProductIsAMessageNotALoggedWorkflowError() throws Exception {
+        try (CapturedLog log = CapturedLog.start(); ShopperSession shopper = new ShopperSession(baseUrl)) {
+            shopper.get(CANDLES);
+            for (String id : new String[] {"0", "-9223372036854775808", "99999999"}) {
+                ShopperSession.Page answer = shopper.post("/cart/add", "productId", id, "quantity", "1");
+                assertThat(answer.status).as(id).isEqualTo(302);
+                assertThat(shopper.get("/cart").body).as(id).contains("That product cannot be added to your basket");
+            }
+            for (String id : new String[] {"0", "99999999"}) {
+                assertThat(shopper.post("/shelfwise/cart/add-together", "productIds", id).status).as(id)
+                        .isEqualTo(302);
+            }
+            assertThat(log.lines()).noneMatch(line -> line.stackTrace);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.shelfwise.demo.web;
 
+import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.domain.OrderItem;
 import org.broadleafcommerce.core.order.service.exception.AddToCartException;
@@ -31,6 +32,7 @@ import java.io.IOException;
 public class CartPageController extends BroadleafCartController {
 
     static final int MAX_QUANTITY = 999;
+    static final String NOT_SOLD = "That product cannot be added to your basket";
     static final String NOT_IN_BASKET = "That line is not in your basket";
     static final String NOT_UNDERSTOOD = "That request was not understood: the product, line or quantity is not valid";
 
@@ -45,6 +47,9 @@ public class CartPageController extends BroadleafCartController {
                       RedirectAttributes flash)
             throws IOException, PricingException {
         String problem = binding.hasErrors() ? NOT_UNDERSTOOD : validate(item, false);
+        if (problem == null && !onSale(item.getProductId())) {
+            problem = NOT_SOLD;
+        }
         if (problem != null) {
             return rejected(flash, problem);
         }
@@ -53,7 +58,7 @@ public class CartPageController extends BroadleafCartController {
             flash.addFlashAttribute("cartMessage", "Added to your basket");
             return getCartPageRedirect();
         } catch (AddToCartException e) {
-            return rejected(flash, "That product cannot be added to your basket");
+            return rejected(flash, NOT_SOLD);
         }
     }
 
@@ -99,6 +104,15 @@ public class CartPageController extends BroadleafCartController {
         } catch (RemoveFromCartException | IllegalArgumentException e) {
             return rejected(flash, NOT_IN_BASKET);
         }
+    }
+
+    /**
+     * Whether the product exists and is on sale. Asked before Broadleaf's add-item workflow, which refuses an
+     * unknown product only after logging an error with a stack trace.
+     */
+    private boolean onSale(Long productId) {
+        Product product = productId == null ? null : catalogService.findProductById(productId);
+        return product != null && product.isActive();
     }
 
     /**

@@ -39,6 +39,41 @@ public class RegisterPageController extends BroadleafRegisterController {
     static final String[] FIELDS = {"customer.emailAddress", "customer.firstName", "customer.lastName", "password",
             "passwordConfirm", "redirectUrl"};
 
+    /** Longest e-mail address (RFC 5321), name and password accepted. */
+    static final int MAX_EMAIL = 254;
+    static final int MAX_NAME = 100;
+    static final int MAX_PASSWORD = 200;
+
+    /**
+     * Refuses overlong fields before Broadleaf's validator sees them: its e-mail check is a regular expression that
+     * overflows the stack on an address of a few thousand characters (a 500).
+     */
+    static boolean tooLong(RegisterCustomerForm form, BindingResult errors) {
+        Customer customer = form.getCustomer();
+        boolean refused = false;
+        if (customer != null && length(customer.getEmailAddress()) > MAX_EMAIL) {
+            errors.rejectValue("customer.emailAddress", "emailAddress.tooLong",
+                    "An e-mail address is at most " + MAX_EMAIL + " characters");
+            refused = true;
+        }
+        if (customer != null && (length(customer.getFirstName()) > MAX_NAME
+                || length(customer.getLastName()) > MAX_NAME)) {
+            errors.rejectValue("customer.firstName", "firstName.tooLong",
+                    "A name is at most " + MAX_NAME + " characters");
+            refused = true;
+        }
+        if (length(form.getPassword()) > MAX_PASSWORD || length(form.getPasswordConfirm()) > MAX_PASSWORD) {
+            errors.rejectValue("password", "password.tooLong",
+                    "A password is at most " + MAX_PASSWORD + " characters");
+            refused = true;
+        }
+        return refused;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
     @InitBinder("registrationForm")
     public void bindOnlyTheFormsFields(WebDataBinder binder) {
         binder.setAllowedFields(FIELDS);
@@ -66,6 +101,9 @@ public class RegisterPageController extends BroadleafRegisterController {
     public String processRegister(@ModelAttribute("registrationForm") RegisterCustomerForm form, BindingResult errors,
                                   HttpServletRequest request, HttpServletResponse response, Model model)
             throws ServiceException, PricingException {
+        if (tooLong(form, errors)) {
+            return getRegisterView();
+        }
         String view = super.processRegister(form, errors, request, response, model);
         return view.startsWith("ajaxredirect:") ? "redirect:" + view.substring("ajaxredirect:".length()) : view;
     }

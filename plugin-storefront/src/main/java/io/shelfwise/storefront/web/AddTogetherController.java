@@ -1,5 +1,7 @@
 package io.shelfwise.storefront.web;
 
+import io.shelfwise.serving.Catalogue;
+import io.shelfwise.serving.CatalogueItem;
 import org.broadleafcommerce.core.order.domain.NullOrderImpl;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
@@ -32,10 +34,13 @@ public class AddTogetherController {
     static final int MAX_ITEMS = 6;
 
     private final OrderService orders;
+    private final Catalogue catalogue;
     private final String cartUrl;
 
-    public AddTogetherController(OrderService orders, String cartUrl) {
+    /** @param catalogue asked first whether each product is on sale, so an unknown id never reaches the workflow */
+    public AddTogetherController(OrderService orders, Catalogue catalogue, String cartUrl) {
         this.orders = orders;
+        this.catalogue = catalogue;
         this.cartUrl = cartUrl;
     }
 
@@ -50,6 +55,12 @@ public class AddTogetherController {
         }
         if (ids.isEmpty()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "productIds is required: product ids to add");
+            return;
+        }
+        // Broadleaf's add-item workflow refuses an unknown product only after logging an error with a stack trace
+        ids.removeIf(id -> !onSale(id));
+        if (ids.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + cartUrl);
             return;
         }
         Order cart = CartState.getCart();
@@ -74,5 +85,14 @@ public class AddTogetherController {
         }
         CartState.setCart(cart);
         response.sendRedirect(request.getContextPath() + cartUrl);
+    }
+
+    private boolean onSale(String id) {
+        try {
+            CatalogueItem item = catalogue.item(id);
+            return item != null && item.active();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

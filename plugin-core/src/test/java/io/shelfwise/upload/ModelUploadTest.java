@@ -104,20 +104,7 @@ class ModelUploadTest {
 
     @Test
     void wrongShapesAndTypesAreNamed() throws Exception {
-        OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(ourModel());
-        OnnxMl.GraphProto.Builder graph = model.getGraph().toBuilder();
-        // history as [1, h] instead of [h]
-        for (int i = 0; i < graph.getInputCount(); i++) {
-            if (graph.getInput(i).getName().equals(NeighbourGraph.IN_HISTORY)) {
-                OnnxMl.ValueInfoProto.Builder input = graph.getInput(i).toBuilder();
-                OnnxMl.TensorShapeProto shape = input.getType().getTensorType().getShape();
-                input.getTypeBuilder().getTensorTypeBuilder().setShape(shape.toBuilder().clearDim()
-                        .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(1))
-                        .addDim(shape.getDim(0)));
-                graph.setInput(i, input);
-            }
-        }
-        byte[] reshaped = model.toBuilder().setGraph(graph).build().toByteArray();
+        byte[] reshaped = CraftedModels.historyAsMatrix(ourModel());
 
         UploadCheckResult result = UploadedModelCheck.standard().check(reshaped, catalogue);
 

@@ -291,12 +291,13 @@ public final class EventWriter implements AutoCloseable {
     }
 
     private void failed(String error) {
-        writeFailures.increment();
         long now = clock.millis();
         Failure current = failure;
         if (current == null) {
             failure = new Failure(Instant.ofEpochMilli(now), error, now);
             setFailingGauge(failure);
+            // counted once the state says failing: whoever sees the count sees the state too
+            writeFailures.increment();
             LOG.error("Shelfwise: events are not being stored: " + error + ". " + pending.get()
                     + " events wait in memory (at most " + capacity + "; beyond that new events are dropped and "
                     + "counted); retrying.");
@@ -307,6 +308,7 @@ public final class EventWriter implements AutoCloseable {
             setFailingGauge(failure);
             current = failure;
         }
+        writeFailures.increment();
         if (now - current.loggedAt >= LOG_EVERY_MILLIS) {
             current.loggedAt = now;
             LOG.error("Shelfwise: events are still not being stored, since " + current.since + ": " + error + ". "

@@ -29,6 +29,12 @@ public final class StoreServer implements AutoCloseable {
      * plugin logs one line per run itself. Held here: java.util.logging keeps loggers only weakly.
      */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+    /**
+     * Tomcat logs the first malformed request line or parameter of a run at INFO, with a stack trace: the client's
+     * mistake, answered 400, not the store's. Held for the same reason.
+     */
+    private static final Logger REQUEST_PARSING = Logger.getLogger("org.apache.coyote.http11.Http11Processor");
+    private static final Logger PARAMETER_PARSING = Logger.getLogger("org.apache.tomcat.util.http.Parameters");
 
     private final Tomcat tomcat;
     private final int port;
@@ -49,6 +55,8 @@ public final class StoreServer implements AutoCloseable {
     public static StoreServer start(DemoSettings settings, boolean withAdmin) throws IOException, LifecycleException {
         settings.apply();
         TRIBUO.setLevel(Level.WARNING);
+        REQUEST_PARSING.setLevel(Level.WARNING);
+        PARAMETER_PARSING.setLevel(Level.WARNING);
         Path work = settings.dataDir().resolve("tomcat");
         Files.createDirectories(work);
         Tomcat tomcat = new Tomcat();

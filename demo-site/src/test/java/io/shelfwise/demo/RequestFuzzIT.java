@@ -114,6 +114,7 @@ class RequestFuzzIT {
                 lines(log), traceLines(log));
         System.out.println(table + summary);
         Files.write(Paths.get("target", "request-fuzz.txt"), (table + summary).getBytes(StandardCharsets.UTF_8));
+        Files.write(Paths.get("target", "request-fuzz-store.log"), log.getBytes(StandardCharsets.UTF_8));
 
         List<String> problems = new ArrayList<>();
         Set<String> reached = new LinkedHashSet<>();
@@ -130,7 +131,8 @@ class RequestFuzzIT {
                         + "(all in target/request-fuzz-problems.txt)").isEmpty();
         assertThat(log.length()).as("bytes the store logged during the fuzz; the log:\n"
                 + RequestFuzz.abbreviate(log, 20000)).isLessThan(MAX_LOG_BYTES);
-        assertThat(traceLines(log)).as("stack-trace lines the store logged during the fuzz").isZero();
+        assertThat(traceLines(log)).as("stack-trace lines the store logged during the fuzz (its log in "
+                + "target/request-fuzz-store.log):\n" + RequestFuzz.abbreviate(log, 20000)).isZero();
     }
 
     /** What the store logged from character {@code from} on; empty when its log cannot be read. */

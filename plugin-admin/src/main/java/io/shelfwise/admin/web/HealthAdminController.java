@@ -72,8 +72,7 @@ public class HealthAdminController extends AdminPage {
             overview = new HealthOverview(reports.latest(now.minus(LISTED)), now);
         } catch (RuntimeException e) {
             LOG.warn("Shelfwise: health page: cannot read the nodes' reports: " + e);
-            problems.add("The storefront servers' health reports cannot be read, so this page cannot tell whether "
-                    + "events are being stored: " + e.getMessage());
+            model.addAttribute("databaseError", databaseSaid(e));
             model.addAttribute("reportsUnreadable", true);
             overview = new HealthOverview(Collections.<NodeHealthReport>emptyList(), now);
         }
@@ -82,7 +81,7 @@ public class HealthAdminController extends AdminPage {
             training = monitor.training();
         } catch (RuntimeException e) {
             LOG.warn("Shelfwise: health page: cannot read the training runs: " + e);
-            problems.add("The training runs cannot be read from the model registry: " + e.getMessage());
+            problems.add("The training runs cannot be read from the model registry: " + databaseSaid(e));
             model.addAttribute("trainingUnreadable", true);
             training = Collections.emptyList();
         }
@@ -90,6 +89,23 @@ public class HealthAdminController extends AdminPage {
         model.addAttribute("training", training);
         model.addAttribute("healthProblems", problems);
         model.addAttribute("staleMinutes", HealthOverview.STALE.toMinutes());
+    }
+
+    /**
+     * What the database said, in its own words: the innermost message of the failure (JDBC drivers wrap the
+     * operating system's), or the name of what failed when it has none (HSQLDB says "java.io.EOFException").
+     */
+    static String databaseSaid(Throwable failure) {
+        String said = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().trim().isEmpty()) {
+                said = t.getMessage().trim();
+            }
+        }
+        if (said == null) {
+            said = failure.getClass().getSimpleName();
+        }
+        return said.length() > 300 ? said.substring(0, 300) + "..." : said;
     }
 
     /** Chart series of the last {@code hours} (1 to 24): see {@link HealthOverview#series}. */

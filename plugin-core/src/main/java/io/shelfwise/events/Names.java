@@ -1,5 +1,7 @@
 package io.shelfwise.events;
 
+import io.shelfwise.internal.QuotedText;
+
 import java.util.regex.Pattern;
 
 /**
@@ -31,21 +33,21 @@ public final class Names {
     private Names() {
     }
 
-    /** Whether {@code name} is a plain name of 1 to {@code max} characters. */
-    private static boolean plain(String name, int max) {
+    /** Whether {@code name} follows the rule with at most {@code max} characters (e.g. an artifact's file name). */
+    public static boolean isPlain(String name, int max) {
         return name != null && !name.isEmpty() && name.length() <= max && PLAIN.matcher(name).matches();
     }
 
     public static boolean isStrategy(String name) {
-        return plain(name, MAX_STRATEGY);
+        return isPlain(name, MAX_STRATEGY);
     }
 
     public static boolean isPlacement(String name) {
-        return plain(name, MAX_PLACEMENT);
+        return isPlain(name, MAX_PLACEMENT);
     }
 
     public static boolean isArm(String name) {
-        return plain(name, MAX_ARM);
+        return isPlain(name, MAX_ARM);
     }
 
     /** Whether {@code version} is {@code strategy@number} with a valid strategy and a number of 1 to 9 digits. */
@@ -113,15 +115,6 @@ public final class Names {
 
     /** The value for a message: quoted, at most 80 characters, control characters shown as '?'. */
     private static String quote(String value) {
-        if (value == null) {
-            return "nothing";
-        }
-        String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-        StringBuilder text = new StringBuilder(shown.length() + 2).append('\'');
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            text.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return text.append('\'').toString();
+        return QuotedText.of(value, 80);
     }
 }

@@ -2,6 +2,7 @@ package io.shelfwise.model;
 
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.CodedInputStream;
+import io.shelfwise.internal.QuotedText;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 
@@ -109,8 +110,7 @@ public final class ModelStructure {
 
     /** A name from the file, quoted and cut short: it is the uploader's text, shown back to them. */
     static String quoted(String name) {
-        String clean = name.replaceAll("[\\p{Cntrl}]", "?");
-        return "'" + (clean.length() <= MAX_NAME ? clean : clean.substring(0, MAX_NAME) + "...") + "'";
+        return QuotedText.of(name, MAX_NAME);
     }
 
     /** One pass over the model, collecting what it finds by kind, each with the first few places named. */

@@ -1,16 +1,15 @@
 package io.shelfwise.registry;
 
-import java.util.regex.Pattern;
+import io.shelfwise.events.Names;
 
 /**
- * The other names the registry accepts (strategies and placements follow {@link io.shelfwise.events.Names}):
- * artifact files, by the same letters, digits and single {@code . _ -}, and who acted. Such a name can neither hold a path separator
- * nor be {@code ..} nor start with a dot, so a file named after it stays inside the model store and is never one of
- * the store's hidden temporary files.
+ * The other names the registry accepts (strategies and placements follow {@link Names}): artifact files, by the
+ * same rule up to 255 characters, and who acted. Such a file name can neither hold a path separator nor be
+ * {@code ..} nor start with a dot, so a file named after it stays inside the model store and is never one of the
+ * store's hidden temporary files.
  */
 final class RegistryNames {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
     private static final int MAX_FILE_NAME = 255;
     private static final int MAX_ACTOR = 128;
 
@@ -18,7 +17,7 @@ final class RegistryNames {
     }
 
     static boolean isFileName(String name) {
-        return name != null && name.length() <= MAX_FILE_NAME && PLAIN.matcher(name).matches();
+        return Names.isPlain(name, MAX_FILE_NAME);
     }
 
     /** Who did something: any text of 1 to 128 characters that is not blank. */

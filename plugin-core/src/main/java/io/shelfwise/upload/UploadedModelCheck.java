@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.shelfwise.internal.QuotedText;
 import io.shelfwise.model.ModelLoadException;
 import io.shelfwise.model.ModelStructure;
 import io.shelfwise.model.NeighbourGraph;
@@ -627,8 +628,7 @@ public final class UploadedModelCheck {
 
     /** Text from the model (an id, a name, a metadata value), quoted and cut short. */
     static String quoted(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return "'" + (clean.length() <= MAX_QUOTED ? clean : clean.substring(0, MAX_QUOTED) + "...") + "'";
+        return QuotedText.of(text, MAX_QUOTED);
     }
 
     private static String names(Collection<String> names) {

@@ -29,11 +29,10 @@ final class CatalogueSearch {
     private final EntityManager entityManager;
     private final Clock clock;
 
-    /** @param entityManager Broadleaf's {@code blPU}, shared (bound to each request by the entity manager filter) */
-    CatalogueSearch(EntityManager entityManager) {
-        this(entityManager, Clock.systemUTC());
-    }
-
+    /**
+     * @param entityManager Broadleaf's {@code blPU}, shared (bound to each request by the entity manager filter)
+     * @param clock         what "now" is for the products' active dates
+     */
     CatalogueSearch(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;

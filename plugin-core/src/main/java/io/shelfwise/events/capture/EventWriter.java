@@ -428,12 +428,13 @@ public final class EventWriter implements AutoCloseable {
         private Duration flushInterval = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private MeterRegistry registry = new SimpleMeterRegistry();
         private ThreadFactory threadFactory = r -> new Thread(r, "shelfwise-event-writer");
 
         private Builder(JdbcEventStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            this.clock = store.clock();
         }
 
         /**
@@ -469,7 +470,7 @@ public final class EventWriter implements AutoCloseable {
             return this;
         }
 
-        /** When a failure began, and when it was last logged (default: the system clock, UTC). */
+        /** When a failure began, and when it was last logged (default: the store's clock). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;

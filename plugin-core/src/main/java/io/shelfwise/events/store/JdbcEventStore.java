@@ -52,6 +52,11 @@ public final class JdbcEventStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The clock this store reads "now" from (snapshot windows, retention); writers that need time use it too. */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
      * Appends events in one transaction: all of them or none. A {@link EventType#LOGIN} event also links the
      * visitor to the customer and moves the visitor's history so far onto the customer.

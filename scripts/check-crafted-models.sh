@@ -2,7 +2,7 @@
 # Runs ./shelfwise check-model, as an operator would, on bring-your-own models crafted to break the upload check
 # (external data with absolute and ../ paths, graphs ignoring `exclude`, NaN scores, truncated, wrong shapes and
 # types, oversize, custom operator domains, local functions, subgraphs) and on valid exports of our own. The files
-# are written by test code (io.shelfwise.upload.CraftedModels in plugin-core's test classes) into a temporary
+# are written by test code (io.shelfwise.recommend.upload.CraftedModels in the engine's test classes) into a temporary
 # folder. Prints file -> exit status -> verdict; exits 1 if a crafted file is accepted or a valid one refused.
 #   scripts/check-crafted-models.sh [--keep DIR]     (--keep: write the files to DIR and leave them there)
 set -euo pipefail
@@ -13,11 +13,12 @@ if [[ "${1:-}" == "--keep" ]]; then
     keep="${2:?--keep needs a folder}"
 fi
 
-core=plugin-core/target
-jar="$core/shelfwise-plugin-core-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$jar" || ! -f "$core/cli-classpath.txt" || ! -f "$core/test-classes/io/shelfwise/upload/CraftedModels.class" ]]; then
-    echo "Building plugin-core with its test classes..." >&2
-    mvn -B -q -ntp install -DskipTests -pl plugin-core -am
+engine=plugin-core/engine/target
+cli=plugin-core/cli/target
+if [[ ! -f "$cli/shelfwise-cli-0.1.0-SNAPSHOT.jar" || ! -f "$cli/cli-classpath.txt" \
+      || ! -f "$engine/test-classes/io/shelfwise/recommend/upload/CraftedModels.class" ]]; then
+    echo "Building the engine with its test classes, and the command line..." >&2
+    mvn -B -q -ntp install -DskipTests -pl plugin-core/cli -am
 fi
 
 if [[ -n "$keep" ]]; then
@@ -25,7 +26,7 @@ if [[ -n "$keep" ]]; then
 else
     dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
 fi
-java -cp "$core/test-classes:$core/classes:$(cat "$core/cli-classpath.txt")" io.shelfwise.upload.CraftedModels "$dir" >&2
+java -cp "$engine/test-classes:$engine/classes:$(cat "$cli/cli-classpath.txt")" io.shelfwise.recommend.upload.CraftedModels "$dir" >&2
 
 failures=0
 printf '%-32s %-5s %-9s %-9s %s\n' file exit verdict expected "first error"

@@ -1,10 +1,10 @@
 package io.shelfwise.demo;
 
-import io.shelfwise.model.NeighbourGraph;
-import io.shelfwise.model.TrainingProvenance;
-import io.shelfwise.recommend.InteractionData;
-import io.shelfwise.recommend.NeighbourModel;
-import io.shelfwise.recommend.PopularityTrainer;
+import io.shelfwise.recommend.onnx.NeighbourGraph;
+import io.shelfwise.recommend.onnx.TrainingProvenance;
+import io.shelfwise.recommend.data.InteractionData;
+import io.shelfwise.recommend.algo.NeighbourModel;
+import io.shelfwise.recommend.algo.PopularityTrainer;
 import org.apache.commons.dbcp.BasicDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

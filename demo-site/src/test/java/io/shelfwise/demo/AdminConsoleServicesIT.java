@@ -2,23 +2,23 @@ package io.shelfwise.demo;
 
 import io.shelfwise.health.HealthMonitor;
 import io.shelfwise.health.HealthSnapshot;
-import io.shelfwise.model.NeighbourGraph;
-import io.shelfwise.model.TrainingProvenance;
-import io.shelfwise.platform.broadleaf.BroadleafPriceCatalogue;
+import io.shelfwise.recommend.onnx.NeighbourGraph;
+import io.shelfwise.recommend.onnx.TrainingProvenance;
+import io.shelfwise.broadleaf.BroadleafPriceCatalogue;
 import io.shelfwise.price.ProductListing;
-import io.shelfwise.recommend.InteractionData;
-import io.shelfwise.recommend.NeighbourModel;
-import io.shelfwise.recommend.PopularityTrainer;
+import io.shelfwise.recommend.data.InteractionData;
+import io.shelfwise.recommend.algo.NeighbourModel;
+import io.shelfwise.recommend.algo.PopularityTrainer;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.serving.Placement;
-import io.shelfwise.serving.RecommendationRequest;
-import io.shelfwise.serving.Recommender;
-import io.shelfwise.serving.StandardPlacements;
-import io.shelfwise.serving.StrategyInput;
-import io.shelfwise.tuning.PlacementPreview;
-import io.shelfwise.tuning.PlacementTuning;
-import io.shelfwise.upload.ModelUpload;
+import io.shelfwise.recommend.Placement;
+import io.shelfwise.recommend.RecommendationRequest;
+import io.shelfwise.recommend.Recommender;
+import io.shelfwise.recommend.StandardPlacements;
+import io.shelfwise.recommend.StrategyInput;
+import io.shelfwise.recommend.tuning.PlacementPreview;
+import io.shelfwise.recommend.tuning.PlacementTuning;
+import io.shelfwise.recommend.upload.ModelUpload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class AdminConsoleServicesIT {
         assertThatThrownBy(() -> registry.activate("uploaded-pop", broken.version().id(), "admin"))
                 .isInstanceOf(IllegalStateException.class);
         registry.activate("uploaded-pop", ready.version().id(), "admin");
-        store.bean("shelfwiseModelSync", io.shelfwise.training.ActiveModelSync.class).syncNow();
+        store.bean("shelfwiseModelSync", io.shelfwise.recommend.training.ActiveModelSync.class).syncNow();
 
         PlacementTuning tuning = store.bean("shelfwisePlacementTuning", PlacementTuning.class);
         assertThat(tuning.placements()).contains(StandardPlacements.HOME_TRENDING);

@@ -1,14 +1,14 @@
 package io.shelfwise.storefront;
 
 import io.shelfwise.events.ShopperKey;
-import io.shelfwise.platform.broadleaf.ShopperContext;
-import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.CatalogueItem;
-import io.shelfwise.serving.Recommendation;
-import io.shelfwise.serving.RecommendationRequest;
-import io.shelfwise.serving.RecommendationResponse;
-import io.shelfwise.serving.Recommender;
-import io.shelfwise.serving.UnknownPlacementException;
+import io.shelfwise.broadleaf.ShopperContext;
+import io.shelfwise.recommend.Catalogue;
+import io.shelfwise.recommend.CatalogueItem;
+import io.shelfwise.recommend.Recommendation;
+import io.shelfwise.recommend.RecommendationRequest;
+import io.shelfwise.recommend.RecommendationResponse;
+import io.shelfwise.recommend.Recommender;
+import io.shelfwise.recommend.UnknownPlacementException;
 import org.broadleafcommerce.common.security.service.ExploitProtectionService;
 import org.broadleafcommerce.common.web.BroadleafRequestContext;
 import org.broadleafcommerce.core.order.domain.DiscreteOrderItem;

@@ -1,7 +1,7 @@
 package io.shelfwise.demo.seed;
 
 import io.shelfwise.events.store.JdbcEventStore;
-import io.shelfwise.platform.broadleaf.OrderHistoryImport;
+import io.shelfwise.broadleaf.OrderHistoryImport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationContext;

@@ -149,6 +149,8 @@ public class StoreSeeder {
         return result;
     }
 
+    // Sku.setAvailable is deprecated in Broadleaf 3.1 in favour of inventory types, but its checkout still reads it.
+    @SuppressWarnings("deprecation")
     private Map<String, Long> seedCatalogue(final CatalogueDraft draft) {
         return transactions.execute(new TransactionCallback<Map<String, Long>>() {
             @Override

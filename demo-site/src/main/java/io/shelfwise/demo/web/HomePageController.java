@@ -22,6 +22,9 @@ public class HomePageController {
     @Resource(name = "blCatalogService")
     private CatalogService catalogService;
 
+    // getChildCategories is deprecated in Broadleaf 3.1 for its cross-references, but it is what keeps only the
+    // active children, as the storefront shows them.
+    @SuppressWarnings("deprecation")
     @RequestMapping(value = "/", method = RequestMethod.GET)
     public String home(Model model) {
         Category root = catalogService.findCategoryByURI(StoreSeeder.ROOT_CATEGORY_URL);

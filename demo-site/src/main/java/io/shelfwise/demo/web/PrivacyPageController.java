@@ -3,7 +3,7 @@ package io.shelfwise.demo.web;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.events.capture.EventCapture;
 import io.shelfwise.events.capture.EventWriter;
-import io.shelfwise.platform.broadleaf.ShopperContext;
+import io.shelfwise.broadleaf.ShopperContext;
 import org.broadleafcommerce.profile.web.core.CustomerState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -44,6 +44,7 @@ public class StorefrontModelInterceptor extends HandlerInterceptorAdapter {
     }
 
     /** The shop's top categories, read in a transaction so it works with or without an open entity manager. */
+    @SuppressWarnings("deprecation") // getChildCategories: the active children, as on the home page
     private List<CategoryLink> menu() {
         return readOnly.execute(new TransactionCallback<List<CategoryLink>>() {
             @Override

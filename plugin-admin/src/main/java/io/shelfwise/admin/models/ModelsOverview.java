@@ -1,12 +1,12 @@
 package io.shelfwise.admin.models;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shelfwise.recommend.Placement;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.serving.Placement;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class ModelsOverview {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<PlacementRow> placements;
     private final List<StrategyRow> strategies;
@@ -218,7 +218,7 @@ public final class ModelsOverview {
         public String getChartJson() {
             try {
                 return JSON.writeValueAsString(getChart());
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -340,13 +340,13 @@ public final class ModelsOverview {
             }
             try {
                 JsonNode node = JSON.readTree(json);
-                if (!"upload".equals(node.path("source").asText())) {
+                if (!"upload".equals(node.path("source").asString(""))) {
                     return null;
                 }
-                String by = node.path("uploadedBy").asText("");
-                String file = node.path("fileName").asText("");
+                String by = node.path("uploadedBy").asString("");
+                String file = node.path("fileName").asString("");
                 return "uploaded" + (by.isEmpty() ? "" : " by " + by) + (file.isEmpty() ? "" : ", " + file);
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 return null;
             }
         }
@@ -358,10 +358,10 @@ public final class ModelsOverview {
             }
             try {
                 JsonNode node = JSON.readTree(json);
-                node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNumber()
-                        ? (Object) e.getValue().numberValue() : e.getValue().isTextual()
-                        ? e.getValue().asText() : e.getValue().toString()));
-            } catch (IOException e) {
+                node.properties().forEach(e -> out.put(e.getKey(), e.getValue().isNumber()
+                        ? (Object) e.getValue().numberValue() : e.getValue().isString()
+                        ? e.getValue().asString("") : e.getValue().toString()));
+            } catch (JacksonException e) {
                 out.put("unreadable", json);
             }
             return out;
@@ -375,13 +375,13 @@ public final class ModelsOverview {
             try {
                 JsonNode node = JSON.readTree(json);
                 List<String> parts = new ArrayList<>();
-                node.fields().forEachRemaining(e -> {
+                node.properties().forEach(e -> {
                     if (e.getValue().isValueNode()) {
-                        parts.add(e.getKey() + "=" + e.getValue().asText());
+                        parts.add(e.getKey() + "=" + e.getValue().asString(""));
                     }
                 });
                 return parts.isEmpty() ? json : String.join(", ", parts);
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 return json;
             }
         }

@@ -1,8 +1,8 @@
 package io.shelfwise.admin.models;
 
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.upload.ModelUpload;
-import io.shelfwise.upload.UploadFinding;
+import io.shelfwise.recommend.upload.ModelUpload;
+import io.shelfwise.recommend.upload.UploadFinding;
 
 import java.util.ArrayList;
 import java.util.Collection;

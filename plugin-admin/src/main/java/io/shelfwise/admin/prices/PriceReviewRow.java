@@ -1,10 +1,10 @@
 package io.shelfwise.admin.prices;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shelfwise.price.StoredPriceSuggestion;
+import io.shelfwise.price.review.StoredPriceSuggestion;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class PriceReviewRow {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StoredPriceSuggestion suggestion;
     private final String productName;
@@ -129,14 +129,14 @@ public final class PriceReviewRow {
         List<String> out = new ArrayList<>();
         try {
             for (JsonNode f : JSON.readTree(json)) {
-                double effect = f.path("effect").asDouble();
+                double effect = f.path("effect").asDouble(0);
                 long percent = Math.round((effect - 1) * 100); // effect is a factor: 1.25 raised the price 25%
-                out.add((percent >= 0 ? "+" : "") + percent + "% " + f.path("label").asText());
+                out.add((percent >= 0 ? "+" : "") + percent + "% " + f.path("label").asString(""));
                 if (out.size() == 4) {
                     break;
                 }
             }
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             out.add("factors unreadable");
         }
         return out;
@@ -149,15 +149,15 @@ public final class PriceReviewRow {
         }
         try {
             JsonNode d = JSON.readTree(json);
-            if ("ESTIMATED".equals(d.path("status").asText())) {
+            if ("ESTIMATED".equals(d.path("status").asString(""))) {
                 return String.format(java.util.Locale.ROOT, "%.0f units at the current price, %.0f at the suggested"
-                                + " (elasticity %.2f, from %d price points)", d.path("unitsAtCurrent").asDouble(),
-                        d.path("unitsAtSuggested").asDouble(), d.path("elasticity").asDouble(),
-                        d.path("pricePoints").asInt());
+                                + " (elasticity %.2f, from %d price points)", d.path("unitsAtCurrent").asDouble(0),
+                        d.path("unitsAtSuggested").asDouble(0), d.path("elasticity").asDouble(0),
+                        d.path("pricePoints").asInt(0));
             }
-            String message = d.path("message").asText("");
+            String message = d.path("message").asString("");
             return message.isEmpty() ? "no demand estimate" : message;
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return "demand estimate unreadable";
         }
     }

@@ -1,7 +1,7 @@
 package io.shelfwise.admin.web;
 
-import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.CatalogueItem;
+import io.shelfwise.recommend.Catalogue;
+import io.shelfwise.recommend.CatalogueItem;
 import org.broadleafcommerce.common.exception.ServiceException;
 import org.broadleafcommerce.common.security.service.ExploitProtectionService;
 import org.broadleafcommerce.openadmin.web.controller.AdminAbstractController;

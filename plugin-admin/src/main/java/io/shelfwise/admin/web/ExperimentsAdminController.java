@@ -1,15 +1,15 @@
 package io.shelfwise.admin.web;
 
 import io.shelfwise.events.store.JdbcEventStore;
-import io.shelfwise.experiment.Arm;
-import io.shelfwise.experiment.Experiment;
-import io.shelfwise.experiment.ExperimentMetrics;
-import io.shelfwise.experiment.ExperimentPromotion;
-import io.shelfwise.experiment.ExperimentStore;
-import io.shelfwise.experiment.ExperimentTrafficSimulator;
+import io.shelfwise.recommend.PlacementControl;
+import io.shelfwise.recommend.experiment.Arm;
+import io.shelfwise.recommend.experiment.Experiment;
+import io.shelfwise.recommend.experiment.ExperimentMetrics;
+import io.shelfwise.recommend.experiment.ExperimentPromotion;
+import io.shelfwise.recommend.experiment.ExperimentStore;
+import io.shelfwise.recommend.experiment.ExperimentTrafficSimulator;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.serving.OnnxRecommender;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +43,7 @@ public class ExperimentsAdminController extends AdminPage {
     private final ExperimentPromotion promotion;
     private final ExperimentMetrics metrics;
     private final ModelRegistry registry;
-    private final OnnxRecommender recommender;
+    private final PlacementControl recommender;
     private final JdbcEventStore events;
     private final boolean simulator;
 
@@ -51,7 +51,7 @@ public class ExperimentsAdminController extends AdminPage {
      * @param simulator whether admins may write simulated shopper traffic into the event store (demo stores only)
      */
     public ExperimentsAdminController(ExperimentStore experiments, ExperimentPromotion promotion,
-                                      ExperimentMetrics metrics, ModelRegistry registry, OnnxRecommender recommender,
+                                      ExperimentMetrics metrics, ModelRegistry registry, PlacementControl recommender,
                                       JdbcEventStore events, boolean simulator) {
         this.experiments = experiments;
         this.promotion = promotion;

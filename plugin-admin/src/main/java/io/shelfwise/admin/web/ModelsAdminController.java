@@ -2,12 +2,12 @@ package io.shelfwise.admin.web;
 
 import io.shelfwise.admin.models.ModelsOverview;
 import io.shelfwise.admin.models.UploadReport;
+import io.shelfwise.recommend.PlacementControl;
+import io.shelfwise.recommend.training.RecommenderTraining;
+import io.shelfwise.recommend.training.StandardTrainers;
+import io.shelfwise.recommend.upload.ModelUpload;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.serving.OnnxRecommender;
-import io.shelfwise.training.RecommenderTraining;
-import io.shelfwise.training.StandardTrainers;
-import io.shelfwise.upload.ModelUpload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import javax.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
 
 /**
  * Recommendations > Models: every placement with what serves it, every strategy's versions side by side with
@@ -61,7 +61,7 @@ public class ModelsAdminController extends AdminPage {
 
     private final ModelRegistry registry;
     private final RecommenderTraining training;
-    private final OnnxRecommender recommender;
+    private final PlacementControl recommender;
     private final ModelUpload upload;
     private final long largestUpload;
 
@@ -70,7 +70,7 @@ public class ModelsAdminController extends AdminPage {
      *                          {@code asset.server.max.uploadable.file.size}); the form states the smaller of it and
      *                          the upload check's own limit
      */
-    public ModelsAdminController(ModelRegistry registry, RecommenderTraining training, OnnxRecommender recommender,
+    public ModelsAdminController(ModelRegistry registry, RecommenderTraining training, PlacementControl recommender,
                                  ModelUpload upload, long requestLimitBytes) {
         this.registry = registry;
         this.training = training;

@@ -1,12 +1,12 @@
 package io.shelfwise.admin.web;
 
 import io.shelfwise.admin.prices.PriceReviewRow;
-import io.shelfwise.platform.broadleaf.BroadleafPriceChanges;
-import io.shelfwise.price.PriceChange;
-import io.shelfwise.price.PriceReviewRun;
-import io.shelfwise.price.PriceSuggestions;
-import io.shelfwise.price.StoredPriceSuggestion;
-import io.shelfwise.serving.Catalogue;
+import io.shelfwise.broadleaf.BroadleafPriceChanges;
+import io.shelfwise.price.review.PriceChange;
+import io.shelfwise.price.review.PriceReviewRun;
+import io.shelfwise.price.review.PriceSuggestions;
+import io.shelfwise.price.review.StoredPriceSuggestion;
+import io.shelfwise.recommend.Catalogue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,5 @@
 package io.shelfwise.admin.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.events.store.JdbcEventStore;
@@ -12,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
-import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.servlet.http.HttpServletResponse;
 
 /**
  * Recommendations > Shopper Privacy: find a customer by e-mail or id, see what the plugin holds about them,
@@ -33,7 +33,7 @@ public class PrivacyAdminController extends AdminPage {
 
     static final String SECTION = "/shelfwise/privacy";
     private static final int SHOWN = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcEventStore events;
     private final CustomerService customers;

@@ -1,22 +1,21 @@
 package io.shelfwise.admin.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfwise.events.ShopperKey;
-import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.Placement;
-import io.shelfwise.serving.Recommendation;
-import io.shelfwise.tuning.PlacementJson;
-import io.shelfwise.tuning.PlacementPreview;
-import io.shelfwise.tuning.PlacementTuning;
+import io.shelfwise.recommend.Catalogue;
+import io.shelfwise.recommend.Placement;
+import io.shelfwise.recommend.Recommendation;
+import io.shelfwise.recommend.tuning.PlacementJson;
+import io.shelfwise.recommend.tuning.PlacementPreview;
+import io.shelfwise.recommend.tuning.PlacementTuning;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public class TuningAdminController extends AdminPage {
 
     static final String SECTION = "/shelfwise/tuning";
     private static final int PREVIEW_ITEMS = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PlacementTuning tuning;
     private final Catalogue catalogue;
@@ -139,7 +138,7 @@ public class TuningAdminController extends AdminPage {
         model.addAttribute("strategies", tuning.strategies());
         try {
             model.addAttribute("strategiesJson", JSON.writeValueAsString(new java.util.TreeSet<>(tuning.strategies())));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Cannot write the strategy names as JSON", e);
         }
         return render(model, SECTION, "tuning");
@@ -178,7 +177,7 @@ public class TuningAdminController extends AdminPage {
     private static String pretty(String json) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return json;
         }
     }

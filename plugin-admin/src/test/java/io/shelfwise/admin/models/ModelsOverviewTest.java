@@ -1,12 +1,12 @@
 package io.shelfwise.admin.models;
 
-import io.shelfwise.events.store.EventStoreSchema;
+import io.shelfwise.jdbc.ShelfwiseSchema;
 import io.shelfwise.registry.JdbcModelRegistry;
 import io.shelfwise.registry.ModelArtifactStore;
 import io.shelfwise.registry.ModelVersion;
 import io.shelfwise.registry.TrainingSummary;
-import io.shelfwise.serving.Placement;
-import io.shelfwise.serving.StrategyInput;
+import io.shelfwise.recommend.Placement;
+import io.shelfwise.recommend.StrategyInput;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class ModelsOverviewTest {
         ds.setUrl("jdbc:hsqldb:mem:overview-" + UUID.randomUUID());
         ds.setUser("SA");
         ds.setPassword("");
-        EventStoreSchema.migrate(ds);
+        ShelfwiseSchema.migrate(ds);
         registry = new JdbcModelRegistry(ds, new ModelArtifactStore(models), java.time.Clock.systemUTC());
     }
 

@@ -1,7 +1,7 @@
 package io.shelfwise.admin.web;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.shelfwise.events.store.EventStoreSchema;
+import io.shelfwise.jdbc.ShelfwiseSchema;
 import io.shelfwise.health.HealthMonitor;
 import io.shelfwise.health.HealthSnapshot;
 import io.shelfwise.health.NodeHealthReport;
@@ -54,7 +54,7 @@ class HealthPageTest {
     void setUp() throws Exception {
         name = "health-page-" + UUID.randomUUID();
         JDBCDataSource create = dataSource("");
-        EventStoreSchema.migrate(create);
+        ShelfwiseSchema.migrate(create);
         // the page's components find the database only while it is up, as a pool would
         JDBCDataSource ds = dataSource(";ifexists=true");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

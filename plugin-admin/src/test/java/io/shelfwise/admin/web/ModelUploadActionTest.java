@@ -1,17 +1,17 @@
 package io.shelfwise.admin.web;
 
 import io.shelfwise.admin.models.ModelsOverview;
-import io.shelfwise.events.store.EventStoreSchema;
-import io.shelfwise.model.NeighbourGraph;
-import io.shelfwise.model.TrainingProvenance;
-import io.shelfwise.recommend.InteractionData;
-import io.shelfwise.recommend.NeighbourModel;
-import io.shelfwise.recommend.PopularityTrainer;
+import io.shelfwise.jdbc.ShelfwiseSchema;
+import io.shelfwise.recommend.onnx.NeighbourGraph;
+import io.shelfwise.recommend.onnx.TrainingProvenance;
+import io.shelfwise.recommend.data.InteractionData;
+import io.shelfwise.recommend.algo.NeighbourModel;
+import io.shelfwise.recommend.algo.PopularityTrainer;
 import io.shelfwise.registry.JdbcModelRegistry;
 import io.shelfwise.registry.ModelArtifactStore;
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.upload.ModelUpload;
-import io.shelfwise.upload.UploadedModelCheck;
+import io.shelfwise.recommend.upload.ModelUpload;
+import io.shelfwise.recommend.upload.UploadedModelCheck;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class ModelUploadActionTest {
         ds.setUrl("jdbc:hsqldb:mem:upload-" + UUID.randomUUID());
         ds.setUser("SA");
         ds.setPassword("");
-        EventStoreSchema.migrate(ds);
+        ShelfwiseSchema.migrate(ds);
         registry = new JdbcModelRegistry(ds, new ModelArtifactStore(models), Clock.systemUTC());
         products = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

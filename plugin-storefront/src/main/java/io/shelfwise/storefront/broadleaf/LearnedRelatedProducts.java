@@ -34,6 +34,7 @@ import java.util.List;
  * managers; Broadleaf consults them only when the request context carries them, which
  * {@link RelatedProductsInterceptor} arranges per storefront request. Outside a request it does nothing.
  */
+@SuppressWarnings("rawtypes") // Broadleaf's extension handler interfaces declare a raw ExtensionResultHolder
 public class LearnedRelatedProducts implements ProductEntityExtensionHandler, CategoryEntityExtensionHandler {
 
     static final int COUNT = 8;

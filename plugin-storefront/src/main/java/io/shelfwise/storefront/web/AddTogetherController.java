@@ -1,7 +1,7 @@
 package io.shelfwise.storefront.web;
 
-import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.CatalogueItem;
+import io.shelfwise.recommend.Catalogue;
+import io.shelfwise.recommend.CatalogueItem;
 import org.broadleafcommerce.core.order.domain.NullOrderImpl;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;

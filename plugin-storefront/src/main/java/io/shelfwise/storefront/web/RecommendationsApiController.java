@@ -5,7 +5,7 @@ import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.Names;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.events.capture.EventCapture;
-import io.shelfwise.serving.UnknownPlacementException;
+import io.shelfwise.recommend.UnknownPlacementException;
 import io.shelfwise.storefront.RecommendationWidgets;
 import io.shelfwise.storefront.Widget;
 import org.springframework.stereotype.Controller;

@@ -1,12 +1,12 @@
 package io.shelfwise.storefront.thymeleaf;
 
-import io.shelfwise.serving.Catalogue;
-import io.shelfwise.serving.CatalogueItem;
-import io.shelfwise.serving.Recommendation;
-import io.shelfwise.serving.RecommendationRequest;
-import io.shelfwise.serving.RecommendationResponse;
-import io.shelfwise.serving.Recommender;
-import io.shelfwise.serving.UnknownPlacementException;
+import io.shelfwise.recommend.Catalogue;
+import io.shelfwise.recommend.CatalogueItem;
+import io.shelfwise.recommend.Recommendation;
+import io.shelfwise.recommend.RecommendationRequest;
+import io.shelfwise.recommend.RecommendationResponse;
+import io.shelfwise.recommend.Recommender;
+import io.shelfwise.recommend.UnknownPlacementException;
 import io.shelfwise.storefront.RecommendationWidgets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -1,8 +1,0 @@
-package io.shelfwise.recommend;
-
-/** A trainer whose models are {@link NeighbourModel}s, so they export to the same ONNX graph and serve alike. */
-public interface NeighbourTrainer extends ScorerTrainer {
-
-    @Override
-    NeighbourModel train(InteractionData data);
-}

@@ -1,13 +1,9 @@
 package io.shelfwise.recommend.serve;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shelfwise.events.ShopperKey;
 import io.shelfwise.recommend.Catalogue;
@@ -24,7 +20,6 @@ import io.shelfwise.recommend.onnx.RankingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,18 +41,21 @@ import java.util.concurrent.TimeUnit;
  * generation, so a new event of the shopper or a model switch makes them stale at once. While an A/B experiment
  * runs on a placement, an {@link ArmSelector} gives each shopper their arm: its placement settings and model slots
  * are served, the cache keys on the arm, and the response names it. Thread-safe.
+ * <p>
+ * This class fills the chain (and its blends) from the models; the rest is in its package: {@link RequestContext}
+ * (inputs and exclusions of one request), {@link PlacementRules} (which items may be shown), {@link Explanations}
+ * (the sentence under each item) and {@link ResultCache}.
  */
 public final class OnnxRecommender implements Recommender, ArmRouting {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxRecommender.class);
-    /** Stored history items fed to personalised models. */
-    private static final int HISTORY_WINDOW = 50;
 
     private final Map<String, Placement> placements;
     private final ServingModels models;
     private final ShopperActivity activity;
     private final Catalogue catalogue;
-    private final Cache<CacheKey, RecommendationResponse> results;
+    private final ResultCache results;
+    private final Explanations explanations;
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private volatile ArmSelector arms;
@@ -73,30 +71,8 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         this.catalogue = b.catalogue;
         this.registry = b.registry;
         this.arms = b.arms;
-        this.results = Caffeine.newBuilder()
-                .maximumSize(b.cacheSize)
-                .expireAfter(new Expiry<CacheKey, RecommendationResponse>() {
-                    @Override
-                    public long expireAfterCreate(CacheKey key, RecommendationResponse value, long currentTime) {
-                        return key.ttlNanos;
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(CacheKey key, RecommendationResponse value, long currentTime,
-                                                  long currentDuration) {
-                        return key.ttlNanos;
-                    }
-
-                    @Override
-                    public long expireAfterRead(CacheKey key, RecommendationResponse value, long currentTime,
-                                                long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .ticker(b.ticker)
-                .recordStats()
-                .build();
-        CaffeineCacheMetrics.monitor(registry, results, "shelfwise.recommendations");
+        this.results = new ResultCache(b.cacheSize, b.ticker, registry);
+        this.explanations = new Explanations(catalogue);
     }
 
     public static Builder builder(ServingModels models, ShopperActivity activity, Catalogue catalogue) {
@@ -117,7 +93,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         int count = request.count() == 0 ? placement.defaultCount() : Math.min(request.count(), placement.maxCount());
         ShopperActivity.ShopperState state = activity.state(request.shopper(), request.firstVisit());
         // shoppers the store knows nothing of (new visitors, headless clients without cookies) share their lists
-        CacheKey key = new CacheKey(placement, request, state.blank() ? null : request.shopper(), count,
+        ResultCache.Key key = new ResultCache.Key(placement, request, state.blank() ? null : request.shopper(), count,
                 state.generation, models.generation(),
                 arm == null ? null : arm.models() == null ? arm.cacheKey()
                         : arm.cacheKey() + "#" + arm.models().generation());
@@ -125,10 +101,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         // a list made without the shopper's stored history (not read in time) is not worth keeping
         boolean cacheable = !placement.cacheTtl().isZero() && state.complete;
         if (cacheable) {
-            RecommendationResponse hit = results.getIfPresent(key);
-            if (hit != null) {
-                response = hit.asCached();
-            }
+            response = results.get(key);
         }
         if (response == null) {
             response = compute(placement, arm, request, count, state);
@@ -177,7 +150,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
 
     private RecommendationResponse compute(Placement placement, ServedArm arm, RecommendationRequest request,
                                            int count, ShopperActivity.ShopperState state) {
-        Context context = new Context(placement, arm, request, state);
+        RequestContext context = new RequestContext(placement, arm, request, state);
         Map<String, Recommendation> picked = new LinkedHashMap<>();
         Map<String, Integer> perCategory = new HashMap<>();
         boolean fallback = false;
@@ -194,7 +167,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
     }
 
     /** Adds what one step of the chain can contribute; a failing model is logged, counted and skipped. */
-    private void fill(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
+    private void fill(Placement.Step step, RequestContext context, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
         if (step.isBlend()) {
             fillBlend(step, context, count, picked, perCategory);
@@ -230,7 +203,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
      * labelled by the part that contributed most to it. A part without a model or input adds nothing; a failing
      * one is logged, counted and left out.
      */
-    private void fillBlend(Placement.Step step, Context context, int count, Map<String, Recommendation> picked,
+    private void fillBlend(Placement.Step step, RequestContext context, int count, Map<String, Recommendation> picked,
                            Map<String, Integer> perCategory) {
         List<Placement.BlendPart> parts = step.parts();
         ServingModels.Lease[] leases = new ServingModels.Lease[parts.size()];
@@ -329,7 +302,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         }
     }
 
-    private ServingModels.Lease lease(Context context, String strategy) {
+    private ServingModels.Lease lease(RequestContext context, String strategy) {
         String armSlot = context.arm == null ? null : context.arm.slots().get(strategy);
         if (armSlot != null) {
             // the arm's own version; not loaded (it failed) means this step falls back, never the control's model
@@ -339,14 +312,14 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         return lease != null ? lease : models.acquire(strategy);
     }
 
-    private void failed(String strategy, String version, Context context, Throwable e) {
+    private void failed(String strategy, String version, RequestContext context, Throwable e) {
         registry.counter("shelfwise.recommend.model.failures", "strategy", strategy).increment();
         LOG.warn("Shelfwise: model " + version + " failed for placement " + context.placement.name()
                 + ", falling back: " + e);
     }
 
     /** One model's top {@code want} for a part's input, or {@code null} when the input is empty. */
-    private Ranked rank(Placement.BlendPart part, ServingModels.Lease lease, Context context,
+    private Ranked rank(Placement.BlendPart part, ServingModels.Lease lease, RequestContext context,
                         Map<String, Recommendation> picked, int want) throws Exception {
         RankingModel model = lease.model();
         List<String> inputIds = context.input(part.input());
@@ -393,33 +366,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         }
     }
 
-    /** An item a model proposed, with what its explanation needs. */
-    private static final class Candidate {
-        final String itemId;
-        final float score;
-        final String strategy;
-        final StrategyInput input;
-        final String version;
-        final String sourceId;
-        final boolean wholeHistory;
-
-        Candidate(String itemId, float score, String strategy, StrategyInput input, String version, String sourceId,
-                  boolean wholeHistory) {
-            this.itemId = itemId;
-            this.score = score;
-            this.strategy = strategy;
-            this.input = input;
-            this.version = version;
-            this.sourceId = sourceId;
-            this.wholeHistory = wholeHistory;
-        }
-
-        Candidate withScore(float value) {
-            return new Candidate(itemId, value, strategy, input, version, sourceId, wholeHistory);
-        }
-    }
-
-    private void take(Context context, List<Candidate> candidates, int count, Map<String, Recommendation> picked,
+    private void take(RequestContext context, List<Candidate> candidates, int count, Map<String, Recommendation> picked,
                       Map<String, Integer> perCategory) {
         Placement placement = context.placement;
         for (int r = 0; r < candidates.size() && picked.size() < count; r++) {
@@ -429,7 +376,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
                 continue;
             }
             CatalogueItem item = lookUp(id);
-            if (item == null || !allowed(placement, context, item)) {
+            if (item == null || !PlacementRules.allowed(context, item)) {
                 continue;
             }
             String category = item.primaryCategory();
@@ -440,10 +387,8 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
                 }
                 perCategory.put(category, n + 1);
             }
-            String reason = candidate.wholeHistory ? "Picked from what you viewed recently"
-                    : reason(candidate.strategy, candidate.input, context, item, candidate.sourceId);
-            picked.put(id, new Recommendation(id, candidate.score, candidate.strategy, candidate.version, reason,
-                    candidate.sourceId));
+            picked.put(id, new Recommendation(id, candidate.score, candidate.strategy, candidate.version,
+                    explanations.reason(candidate, context, item), candidate.sourceId));
         }
     }
 
@@ -453,73 +398,6 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
         } catch (RuntimeException e) {
             LOG.warn("Shelfwise: the catalogue failed to look up " + id + ": " + e.getMessage());
             return null;
-        }
-    }
-
-    private static boolean allowed(Placement placement, Context context, CatalogueItem item) {
-        if (placement.excludeUnavailable() && !item.available()) {
-            return false;
-        }
-        if (context.purchasedExcluded(item)) {
-            return false;
-        }
-        RecommendationRequest request = context.request;
-        return inCategory(item, placement.category()) && inCategory(item, request.category())
-                && inPriceRange(item.price(), placement.minPrice(), placement.maxPrice())
-                && inPriceRange(item.price(), request.minPrice(), request.maxPrice());
-    }
-
-    private static boolean inCategory(CatalogueItem item, String category) {
-        return category == null || item.categories().contains(category);
-    }
-
-    private static boolean inPriceRange(BigDecimal price, BigDecimal min, BigDecimal max) {
-        if (min != null && (price == null || price.compareTo(min) < 0)) {
-            return false;
-        }
-        return max == null || (price != null && price.compareTo(max) <= 0);
-    }
-
-    private String reason(String strategy, StrategyInput input, Context context, CatalogueItem item,
-                          String sourceId) {
-        if (sourceId != null) {
-            String name = nameOf(sourceId);
-            switch (input) {
-                case SHOPPER_HISTORY:
-                case SESSION:
-                    return (context.state.purchased(sourceId) ? "Because you bought " : "Because you viewed ") + name;
-                default:
-                    switch (strategy) {
-                        case "bought-together":
-                            return "Often bought together with " + name;
-                        case "also-bought":
-                            return "Customers who bought " + name + " also bought this";
-                        case "also-viewed":
-                            return "Shoppers who viewed " + name + " also viewed this";
-                        case "content":
-                            return "Similar to " + name;
-                        default:
-                            return "Goes with " + name;
-                    }
-            }
-        }
-        String category = context.request.category() != null ? context.request.category()
-                : context.placement.category() != null ? context.placement.category() : item.primaryCategory();
-        String where = category == null ? "" : " in " + categoryName(category);
-        return (strategy.equals("trending") ? "Trending" + (where.isEmpty() ? " now" : where)
-                : "Popular" + where);
-    }
-
-    private String nameOf(String id) {
-        CatalogueItem item = lookUp(id);
-        return item == null ? id : item.name();
-    }
-
-    private String categoryName(String categoryId) {
-        try {
-            return catalogue.categoryName(categoryId);
-        } catch (RuntimeException e) {
-            return categoryId;
         }
     }
 
@@ -550,7 +428,7 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
     @Override
     public void configure(Placement placement) {
         placements.put(placement.name(), placement);
-        results.asMap().keySet().removeIf(k -> k.placement.equals(placement.name()));
+        results.invalidate(placement.name());
     }
 
     /**
@@ -571,146 +449,6 @@ public final class OnnxRecommender implements Recommender, ArmRouting {
     /** Hits, misses, evictions of the result cache. */
     public CacheStats cacheStats() {
         return results.stats();
-    }
-
-    /** What a request knows: input lists per strategy kind, and the ids the rules exclude. */
-    private static final class Context {
-        final Placement placement;
-        final ServedArm arm;
-        final RecommendationRequest request;
-        final ShopperActivity.ShopperState state;
-        final List<String> history;
-        final List<String> session;
-        final List<String> contextItems;
-        final Set<String> excluded = new LinkedHashSet<>();
-
-        Context(Placement placement, ServedArm arm, RecommendationRequest request,
-                ShopperActivity.ShopperState state) {
-            this.placement = placement;
-            this.arm = arm;
-            this.request = request;
-            this.state = state;
-            List<String> visit = new ArrayList<>(state.visitItems);
-            appendNew(visit, request.sessionItems());
-            if (request.currentItem() != null) {
-                appendNew(visit, Collections.singletonList(request.currentItem()));
-            }
-            this.session = visit;
-            List<String> stored = state.stored.items;
-            List<String> all = new ArrayList<>(stored.subList(Math.max(0, stored.size() - HISTORY_WINDOW),
-                    stored.size()));
-            Set<String> storedTail = new java.util.HashSet<>(stored.subList(Math.max(0, stored.size() - visit.size()),
-                    stored.size()));
-            for (String item : visit) {
-                if (!storedTail.contains(item)) {
-                    all.add(item);
-                }
-            }
-            this.history = all;
-            this.contextItems = request.currentItem() != null
-                    ? Collections.singletonList(request.currentItem()) : request.cartItems();
-            excluded.addAll(request.alreadyShown());
-            if (placement.excludeCart()) {
-                excluded.addAll(request.cartItems());
-            }
-            if (placement.excludeCurrent() && request.currentItem() != null) {
-                excluded.add(request.currentItem());
-            }
-            if (placement.excludeViewed()) {
-                excluded.addAll(history);
-            }
-        }
-
-        private static void appendNew(List<String> items, List<String> more) {
-            for (String item : more) {
-                if (items.isEmpty() || !items.get(items.size() - 1).equals(item)) {
-                    items.add(item);
-                }
-            }
-        }
-
-        List<String> input(StrategyInput kind) {
-            switch (kind) {
-                case SHOPPER_HISTORY:
-                    return history;
-                case SESSION:
-                    return session;
-                case CONTEXT_ITEMS:
-                    return contextItems;
-                default:
-                    return Collections.emptyList();
-            }
-        }
-
-        boolean purchasedExcluded(CatalogueItem item) {
-            if (!placement.excludePurchased() || !state.purchased(item.id())) {
-                return false;
-            }
-            for (String category : item.categories()) {
-                if (placement.repurchasableCategories().contains(category)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /** Everything a result depends on. */
-    private static final class CacheKey {
-        final String placement;
-        final ShopperKey shopper;
-        final String currentItem;
-        final List<String> cart;
-        final List<String> session;
-        final Set<String> shown;
-        final String category;
-        final BigDecimal minPrice;
-        final BigDecimal maxPrice;
-        final int count;
-        final long shopperGeneration;
-        final long modelGeneration;
-        final String arm;
-        final long ttlNanos;
-        private final int hash;
-
-        CacheKey(Placement placement, RecommendationRequest request, ShopperKey shopper, int count,
-                 long shopperGeneration, long modelGeneration, String arm) {
-            this.placement = placement.name();
-            this.shopper = shopper;
-            this.currentItem = request.currentItem();
-            this.cart = request.cartItems();
-            this.session = request.sessionItems();
-            this.shown = request.alreadyShown();
-            this.category = request.category();
-            this.minPrice = request.minPrice();
-            this.maxPrice = request.maxPrice();
-            this.count = count;
-            this.shopperGeneration = shopperGeneration;
-            this.modelGeneration = modelGeneration;
-            this.arm = arm;
-            this.ttlNanos = placement.cacheTtl().toNanos();
-            this.hash = Objects.hash(this.placement, shopper, currentItem, cart, session, shown, category, minPrice,
-                    maxPrice, count, shopperGeneration, modelGeneration, arm);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof CacheKey)) {
-                return false;
-            }
-            CacheKey k = (CacheKey) o;
-            return hash == k.hash && count == k.count && shopperGeneration == k.shopperGeneration
-                    && modelGeneration == k.modelGeneration && placement.equals(k.placement)
-                    && Objects.equals(shopper, k.shopper) && Objects.equals(currentItem, k.currentItem)
-                    && cart.equals(k.cart) && session.equals(k.session) && shown.equals(k.shown)
-                    && Objects.equals(category, k.category) && Objects.equals(minPrice, k.minPrice)
-                    && Objects.equals(maxPrice, k.maxPrice) && Objects.equals(arm, k.arm);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /** Builds an {@link OnnxRecommender}. */

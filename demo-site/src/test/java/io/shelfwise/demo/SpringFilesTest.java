@@ -1,0 +1,22 @@
+package io.shelfwise.demo;
+
+import io.shelfwise.architecture.SpringWiring;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** This module's Spring files wire every Shelfwise bean by parameter name, with the names its code has. */
+class SpringFilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "shelfwise-demo-applicationContext.xml",
+        "shelfwise-site-servlet.xml",
+        "shelfwise-site-applicationContext.xml",
+        "shelfwise-admin-servlet.xml",
+        "shelfwise-demo-applicationContext-datasource.xml"})
+    void wireShelfwiseBeansByTheirParameterNames(String file) throws Exception {
+        assertThat(SpringWiring.problems(file)).isEmpty();
+    }
+}

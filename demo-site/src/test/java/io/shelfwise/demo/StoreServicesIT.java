@@ -1,7 +1,21 @@
 package io.shelfwise.demo;
 
+import io.shelfwise.broadleaf.OrderHistoryImport;
+import io.shelfwise.broadleaf.ServingComponents;
 import io.shelfwise.demo.checkout.ShippingDetails;
 import io.shelfwise.demo.checkout.TestPaymentCheckout;
+import io.shelfwise.events.EventType;
+import io.shelfwise.events.InteractionEvent;
+import io.shelfwise.events.ShopperKey;
+import io.shelfwise.events.capture.EventCapture;
+import io.shelfwise.recommend.Recommendation;
+import io.shelfwise.recommend.RecommendationRequest;
+import io.shelfwise.recommend.RecommendationResponse;
+import io.shelfwise.recommend.Recommender;
+import io.shelfwise.recommend.StandardPlacements;
+import io.shelfwise.recommend.serve.ServingModels;
+import io.shelfwise.recommend.training.RecommenderTraining;
+import io.shelfwise.registry.ModelRegistry;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
@@ -14,24 +28,11 @@ import org.broadleafcommerce.profile.core.domain.Customer;
 import org.broadleafcommerce.profile.core.service.CustomerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import io.shelfwise.events.EventType;
-import io.shelfwise.events.InteractionEvent;
-import io.shelfwise.events.ShopperKey;
-import io.shelfwise.events.capture.EventCapture;
-import io.shelfwise.broadleaf.OrderHistoryImport;
-import io.shelfwise.broadleaf.ServingComponents;
-import io.shelfwise.registry.ModelRegistry;
-import io.shelfwise.recommend.Recommendation;
-import io.shelfwise.recommend.RecommendationRequest;
-import io.shelfwise.recommend.RecommendationResponse;
-import io.shelfwise.recommend.Recommender;
-import io.shelfwise.recommend.serve.ServingModels;
-import io.shelfwise.recommend.StandardPlacements;
-import io.shelfwise.recommend.training.RecommenderTraining;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -100,7 +101,8 @@ class StoreServicesIT {
         }
         try (RecommenderTraining training = ServingComponents.training(registry, serving, capture,
                 store.bean("blCatalogService", CatalogService.class),
-                store.bean("blTransactionManager", PlatformTransactionManager.class), 36500, 0, false)) {
+                store.bean("blTransactionManager", PlatformTransactionManager.class), 36500, 0, false,
+                store.bean("shelfwiseClock", Clock.class))) {
             for (String strategy : Arrays.asList("default", "pop", "trending", "also-bought", "content")) {
                 training.trainNow(strategy, "test", true);
             }

@@ -18,20 +18,16 @@ public final class CaptureComponents {
     }
 
     /**
-     * The capture pipeline on the store's database, with the system clock and a meter registry of its own.
+     * Event capture into the plugin's tables of {@code dataSource}, counting into {@code meters} (the registry the
+     * admin's health page reads), on the store's {@code clock}.
      *
      * @param capacity        events that may wait in memory for the database
-     * @param batchSize       events per database batch
+     * @param batchSize       events written per batch
      * @param flushIntervalMs longest wait of a lone event before it is written
      */
-    public static EventCapture eventCapture(DataSource dataSource, int capacity, int batchSize, long flushIntervalMs) {
-        return eventCapture(dataSource, capacity, batchSize, flushIntervalMs, new SimpleMeterRegistry());
-    }
-
-    /** As above, counting into {@code meters} (the registry the admin's health page reads). */
     public static EventCapture eventCapture(DataSource dataSource, int capacity, int batchSize, long flushIntervalMs,
-                                            MeterRegistry meters) {
-        return new EventCapture(dataSource, Clock.systemUTC(), meters, capacity, batchSize, flushIntervalMs);
+                                            MeterRegistry meters, Clock clock) {
+        return new EventCapture(dataSource, clock, meters, capacity, batchSize, flushIntervalMs);
     }
 
     /** The meter registry Shelfwise's components record into (capture, serving), read by the health page. */

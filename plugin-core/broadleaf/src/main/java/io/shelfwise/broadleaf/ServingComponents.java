@@ -11,6 +11,7 @@ import io.shelfwise.price.ProductListing;
 import io.shelfwise.price.train.PriceTraining;
 import io.shelfwise.recommend.Catalogue;
 import io.shelfwise.recommend.Placement;
+import io.shelfwise.recommend.PlacementControl;
 import io.shelfwise.recommend.StandardPlacements;
 import io.shelfwise.recommend.experiment.ExperimentStore;
 import io.shelfwise.recommend.experiment.ExperimentSync;
@@ -63,8 +64,9 @@ public final class ServingComponents {
     /**
      * The registry in the store's database, with artifacts in {@code directory} (created if missing).
      */
-    public static ModelRegistry modelRegistry(DataSource dataSource, String directory) throws IOException {
-        return new JdbcModelRegistry(dataSource, new ModelArtifactStore(Paths.get(directory)), Clock.systemUTC());
+    public static ModelRegistry modelRegistry(DataSource dataSource, String directory, Clock clock)
+            throws IOException {
+        return new JdbcModelRegistry(dataSource, new ModelArtifactStore(Paths.get(directory)), clock);
     }
 
     /** Shoppers' histories from the event store, and their visits from every event capture accepts. */
@@ -102,8 +104,8 @@ public final class ServingComponents {
 
     /** A/B experiments in the store's database, on the recommender's placements. */
     public static ExperimentStore experimentStore(DataSource dataSource, ModelRegistry registry,
-                                                  OnnxRecommender recommender) {
-        return new ExperimentStore(dataSource, registry, recommender::placements, Clock.systemUTC());
+                                                  PlacementControl recommender, Clock clock) {
+        return new ExperimentStore(dataSource, registry, recommender::placements, clock);
     }
 
     /**
@@ -128,25 +130,27 @@ public final class ServingComponents {
      * when {@code bootstrap}, and retrains all of them every {@code intervalHours} (0: never).
      */
     public static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
-                                               long windowDays, long intervalHours, boolean bootstrap) {
-        return training(registry, models, capture, new StandardTrainers(), windowDays, intervalHours, bootstrap);
+                                               long windowDays, long intervalHours, boolean bootstrap, Clock clock) {
+        return training(registry, models, capture, new StandardTrainers(), windowDays, intervalHours, bootstrap,
+                clock);
     }
 
     /** As above, with content-based recommendation over the store's catalogue. */
     public static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
                                                CatalogService catalog, PlatformTransactionManager transactions,
-                                               long windowDays, long intervalHours, boolean bootstrap) {
+                                               long windowDays, long intervalHours, boolean bootstrap,
+                                               Clock clock) {
         return training(registry, models, capture,
                 new StandardTrainers(new BroadleafItemContent(catalog, transactions)), windowDays, intervalHours,
-                bootstrap);
+                bootstrap, clock);
     }
 
     private static RecommenderTraining training(ModelRegistry registry, ServingModels models, EventCapture capture,
                                                 StandardTrainers trainers, long windowDays, long intervalHours,
-                                                boolean bootstrap) {
+                                                boolean bootstrap, Clock clock) {
         RecommenderTraining training = RecommenderTraining.builder(registry, models,
                 new EventHistoryLoader(capture.store()), trainers)
-                .window(Duration.ofDays(windowDays)).build();
+                .window(Duration.ofDays(windowDays)).clock(clock).build();
         try {
             training.start();
         } catch (RuntimeException e) {
@@ -270,25 +274,25 @@ public final class ServingComponents {
      */
     public static HealthMonitor healthMonitor(MeterRegistry meters, ModelRegistry registry,
                                               OnnxRecommender recommender, ShopperActivity activity,
-                                              long rateWindowMinutes) {
+                                              long rateWindowMinutes, Clock clock) {
         Map<String, Supplier<CacheStats>> caches = new LinkedHashMap<>();
         caches.put("recommendations", recommender::cacheStats);
         caches.put("shopper-histories", activity::historyCacheStats);
-        HealthMonitor monitor = new HealthMonitor(meters, registry, caches, Clock.systemUTC(),
+        HealthMonitor monitor = new HealthMonitor(meters, registry, caches, clock,
                 Duration.ofMinutes(rateWindowMinutes));
         monitor.start(Duration.ofMinutes(1));
         return monitor;
     }
 
     /** Every node's health reports (migration V7), kept {@code retentionHours}. */
-    public static NodeHealthReports nodeHealthReports(DataSource dataSource, long retentionHours) {
-        return new NodeHealthReports(dataSource, Clock.systemUTC(), Duration.ofHours(retentionHours));
+    public static NodeHealthReports nodeHealthReports(DataSource dataSource, long retentionHours, Clock clock) {
+        return new NodeHealthReports(dataSource, clock, Duration.ofHours(retentionHours));
     }
 
     /** Writes this node's health every {@code intervalSeconds} for the admin's health page. */
     public static NodeHealthPublisher nodeHealthPublisher(HealthMonitor monitor, NodeHealthReports reports,
-                                                          String role, long intervalSeconds) {
-        NodeHealthPublisher publisher = new NodeHealthPublisher(monitor, reports, role, Clock.systemUTC());
+                                                          String role, long intervalSeconds, Clock clock) {
+        NodeHealthPublisher publisher = new NodeHealthPublisher(monitor, reports, role, clock);
         publisher.start(Duration.ofSeconds(intervalSeconds));
         return publisher;
     }

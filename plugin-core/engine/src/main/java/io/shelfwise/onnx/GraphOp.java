@@ -1,7 +1,6 @@
 package io.shelfwise.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
-import io.shelfwise.recommend.onnx.SequenceGraph;
 import org.tribuo.util.onnx.ONNXAttribute;
 import org.tribuo.util.onnx.ONNXOperator;
 

@@ -202,7 +202,10 @@ public final class EventWriter implements AutoCloseable {
                         return;
                     }
                 }
-                boolean ok = (batch.isEmpty() || write(batch)) && (failure == null || secure());
+                // after a failure, secure what the database holds before writing again: on HSQLDB a checkpoint
+                // also drops from its log what a failed commit left there, so events written again after it are
+                // never found twice by a restart
+                boolean ok = (failure == null || secure()) && (batch.isEmpty() || write(batch));
                 if (ok) {
                     backoff = 0;
                     continue;

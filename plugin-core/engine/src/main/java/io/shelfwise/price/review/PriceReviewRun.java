@@ -68,12 +68,11 @@ public final class PriceReviewRun implements AutoCloseable {
      */
     public static PriceReviewRun forStore(ModelRegistry registry, PriceSuggestions suggestions,
                                           Supplier<List<ProductListing>> catalogue, JdbcEventStore events,
-                                          int windowDays) {
+                                          int windowDays, Clock clock) {
         if (windowDays <= 0) {
             throw new IllegalArgumentException("The price training window must be at least one day, not "
                     + windowDays);
         }
-        Clock clock = Clock.systemUTC();
         return new PriceReviewRun(registry, suggestions,
                 new StorePriceSource(catalogue, events, clock, Duration.ofDays(windowDays)),
                 PriceModelTrainer.Settings.builder().build(), clock);

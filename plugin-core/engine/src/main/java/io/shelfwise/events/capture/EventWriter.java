@@ -205,7 +205,7 @@ public final class EventWriter implements AutoCloseable {
                 // after a failure, secure what the database holds before writing again: on HSQLDB a checkpoint
                 // also drops from its log what a failed commit left there, so events written again after it are
                 // never found twice by a restart
-                boolean ok = (failure == null || secure()) && (batch.isEmpty() || write(batch));
+                boolean ok = (failure == null || secure(batch.size())) && (batch.isEmpty() || write(batch));
                 if (ok) {
                     backoff = 0;
                     continue;
@@ -252,8 +252,7 @@ public final class EventWriter implements AutoCloseable {
             written(e.unsecured());
             return batch.isEmpty();
         } catch (RuntimeException e) {
-            failed("The database refused " + (batch.size() == 1 ? "an event" : batch.size() + " events") + ": "
-                    + rootMessage(e));
+            failed(refused(batch.size(), e));
             return false;
         }
     }
@@ -273,12 +272,15 @@ public final class EventWriter implements AutoCloseable {
         pending.addAndGet(-count);
     }
 
-    /** After a failure: secures what was written since; on success the writer is storing again. */
-    private boolean secure() {
+    /**
+     * After a failure: secures what was written since; on success the writer is storing again. While it fails,
+     * the {@code waiting} events of the batch in hand are what the error is about.
+     */
+    private boolean secure(int waiting) {
         try {
             store.secureWrites();
         } catch (RuntimeException e) {
-            failed(rootMessage(e));
+            failed(waiting == 0 ? rootMessage(e) : refused(waiting, e));
             return false;
         }
         Failure over = failure;
@@ -291,6 +293,10 @@ public final class EventWriter implements AutoCloseable {
                 + (long) writeFailures.count() + " failed writes in all so far; " + backlog
                 + " events written since the failure are now safe)");
         return true;
+    }
+
+    private static String refused(int events, RuntimeException e) {
+        return "The database refused " + (events == 1 ? "an event" : events + " events") + ": " + rootMessage(e);
     }
 
     private void failed(String error) {

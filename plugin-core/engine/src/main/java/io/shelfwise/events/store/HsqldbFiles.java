@@ -30,6 +30,8 @@ final class HsqldbFiles {
 
     /** Fewer bytes than any logged row takes ({@code INSERT INTO SW_EVENT VALUES(...)}). */
     private static final int MIN_LOGGED_ROW_BYTES = 32;
+    /** Room kept free beyond what a checkpoint rewrites: the properties file, backups, the file system's own. */
+    private static final long CHECKPOINT_MARGIN_BYTES = 1024 * 1024;
     /** How HSQLDB logs a row of the event table; the event id is its first column. */
     private static final String EVENT_INSERT = "INSERT INTO SW_EVENT VALUES(";
     /** A commit in the log, maybe after the session marker HSQLDB writes when the session changes. */
@@ -179,6 +181,26 @@ final class HsqldbFiles {
             return 0;
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Fails unless the disk has room for a checkpoint: twice what the script and the log hold now (a new script is
+     * written beside the old one, and the log's rows move into the data file), and a megabyte more.
+     *
+     * @throws SQLException naming the room there is and the room needed
+     */
+    void checkRoomForCheckpoint() throws SQLException {
+        long needed = 2 * (Math.max(0, size(script)) + Math.max(0, size(log))) + CHECKPOINT_MARGIN_BYTES;
+        long usable;
+        try {
+            usable = Files.getFileStore(log.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException e) {
+            throw new SQLException("Cannot tell how much room the disk of " + log + " has: " + e.getMessage(), e);
+        }
+        if (usable < needed) {
+            throw new SQLException("HSQLDB's disk has " + usable / 1024 + " KB free, and securing what it holds "
+                    + "(a checkpoint) needs about " + needed / 1024 + " KB: is its disk full?");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.shelfwise.demo.seed;
 
+import io.shelfwise.retail.RetailRow;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
  * What the demo store is seeded with, worked out from the retail file before anything touches Broadleaf:
  * the products (name = the description used most often for the stock code, price = median unit price of its
  * sales, category from {@link ProductCategories}), the customers, and the historical invoices.
- * Only real product sales count (see {@link RetailLine#isProductSale()}): cancellations, returns, zero prices and
+ * Only real product sales count (see {@link RetailRow#isProductSale()}): cancellations, returns, zero prices and
  * postage/fee lines are left out. Immutable once built.
  */
 public final class CatalogueDraft {
@@ -132,9 +134,9 @@ public final class CatalogueDraft {
         Map<String, List<BigDecimal>> prices = new TreeMap<>();
         Map<String, Map<String, Integer>> descriptions = new HashMap<>();
         Map<String, Integer> units = new HashMap<>();
-        Map<String, List<RetailLine>> invoiceLines = new LinkedHashMap<>();
+        Map<String, List<RetailRow>> invoiceLines = new LinkedHashMap<>();
         Map<String, String> customers = new TreeMap<>();
-        for (RetailLine line : transactions.lines()) {
+        for (RetailRow line : transactions.lines()) {
             if (!line.isProductSale()) {
                 continue;
             }
@@ -160,13 +162,13 @@ public final class CatalogueDraft {
         }
 
         List<InvoiceDraft> invoices = new ArrayList<>();
-        for (Map.Entry<String, List<RetailLine>> entry : invoiceLines.entrySet()) {
-            List<RetailLine> rows = entry.getValue();
+        for (Map.Entry<String, List<RetailRow>> entry : invoiceLines.entrySet()) {
+            List<RetailRow> rows = entry.getValue();
             List<InvoiceLine> lines = new ArrayList<>(rows.size());
-            for (RetailLine row : rows) {
+            for (RetailRow row : rows) {
                 lines.add(new InvoiceLine(row.stockCode(), row.quantity(), row.unitPrice()));
             }
-            RetailLine first = rows.get(0);
+            RetailRow first = rows.get(0);
             invoices.add(new InvoiceDraft(entry.getKey(), first.customerId(), first.country(), lines));
         }
         List<String> used = new ArrayList<>();

@@ -1,33 +1,26 @@
 package io.shelfwise.demo.seed;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.shelfwise.retail.RetailFile;
+import io.shelfwise.retail.RetailRow;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The rows of an online-retail transactions file, read whole (the file is small: about 40,000 rows).
- * Rows that cannot be parsed (missing columns, a quantity or price that is not a number) are skipped and
- * counted, never fatal: a broken row must not stop a store from starting.
+ * The rows of an online-retail transactions file, read whole by the engine's {@link RetailFile} (the seed file is
+ * small: about 40,000 rows). Rows that cannot be read are skipped and counted, never fatal: a broken row must not
+ * stop a store from starting. Which rows are sales is {@link RetailRow#isProductSale()}. Immutable.
  */
 public final class RetailTransactions {
 
-    private static final String[] HEADER = {
-            "InvoiceNo", "StockCode", "Description", "Quantity", "UnitPrice", "CustomerID", "Country"};
+    private final List<RetailRow> lines;
+    private final long rejectedRows;
 
-    private final List<RetailLine> lines;
-    private final int rejectedRows;
-
-    private RetailTransactions(List<RetailLine> lines, int rejectedRows) {
+    private RetailTransactions(List<RetailRow> lines, long rejectedRows) {
         this.lines = Collections.unmodifiableList(lines);
         this.rejectedRows = rejectedRows;
     }
@@ -35,67 +28,32 @@ public final class RetailTransactions {
     /**
      * Reads a file with the online-retail header.
      *
-     * @throws IOException if the file cannot be read or its header is not the expected one
+     * @throws IOException if the file cannot be read or is not an online-retail file
      */
     public static RetailTransactions read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString());
+        List<RetailRow> lines = new ArrayList<>();
+        try {
+            return new RetailTransactions(lines, RetailFile.read(file, lines::add).unreadable());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
     static RetailTransactions read(Reader reader, String source) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(false)
-                .build();
-        List<RetailLine> lines = new ArrayList<>();
-        int rejected = 0;
-        try (CSVParser parser = format.parse(reader)) {
-            for (String column : HEADER) {
-                if (!parser.getHeaderMap().containsKey(column)) {
-                    throw new IOException(source + ": expected the columns " + String.join(",", HEADER)
-                            + " but the header is " + parser.getHeaderNames());
-                }
-            }
-            for (CSVRecord record : parser) {
-                RetailLine line = parse(record);
-                if (line == null) {
-                    rejected++;
-                } else {
-                    lines.add(line);
-                }
-            }
-        }
-        return new RetailTransactions(lines, rejected);
-    }
-
-    private static RetailLine parse(CSVRecord record) {
-        if (!record.isConsistent()) {
-            return null;
-        }
-        String invoice = record.get("InvoiceNo").trim();
-        String stockCode = record.get("StockCode").trim();
-        if (invoice.isEmpty() || stockCode.isEmpty()) {
-            return null;
-        }
+        List<RetailRow> lines = new ArrayList<>();
         try {
-            int quantity = Integer.parseInt(record.get("Quantity").trim());
-            BigDecimal price = new BigDecimal(record.get("UnitPrice").trim());
-            String customer = record.get("CustomerID").trim();
-            return new RetailLine(invoice, stockCode, record.get("Description").trim(), quantity, price,
-                    customer.isEmpty() ? null : customer, record.get("Country").trim());
-        } catch (NumberFormatException e) {
-            return null;
+            return new RetailTransactions(lines, RetailFile.read(reader, source, lines::add).unreadable());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
-    public List<RetailLine> lines() {
+    public List<RetailRow> lines() {
         return lines;
     }
 
-    /** Rows skipped because they could not be parsed. */
-    public int rejectedRows() {
+    /** Rows skipped because they could not be read. */
+    public long rejectedRows() {
         return rejectedRows;
     }
 }

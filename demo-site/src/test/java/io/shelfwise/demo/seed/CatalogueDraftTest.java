@@ -75,7 +75,7 @@ class CatalogueDraftTest {
         assertThatThrownBy(() -> RetailTransactions.read(new StringReader("a,b,c\n1,2,3\n"), "bad.csv"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("bad.csv")
-                .hasMessageContaining("InvoiceNo,StockCode,Description");
+                .hasMessageContaining("InvoiceNo,StockCode,Quantity,UnitPrice");
     }
 
     @Test

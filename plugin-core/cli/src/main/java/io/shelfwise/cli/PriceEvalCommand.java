@@ -2,9 +2,9 @@ package io.shelfwise.cli;
 
 import io.shelfwise.onnx.ModelLoadException;
 import io.shelfwise.price.PriceHistory;
+import io.shelfwise.price.PriceHistoryFile;
 import io.shelfwise.price.eval.PriceEvaluation;
 import io.shelfwise.price.train.PriceModelTrainer;
-import io.shelfwise.retail.SalesFile;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,8 +66,8 @@ final class PriceEvalCommand {
         }
         PriceTribuoLogging.quiet();
         err.println("Reading " + train.getFileName() + " and " + test.getFileName() + "...");
-        PriceHistory trainHistory = SalesFile.read(train);
-        PriceHistory testHistory = SalesFile.read(test);
+        PriceHistory trainHistory = PriceHistoryFile.read(train);
+        PriceHistory testHistory = PriceHistoryFile.read(test);
         err.println("Training on " + trainHistory.pricedProducts().size() + " products ("
                 + trainHistory.rejectedTotal() + " rows left out), predicting " + testHistory.pricedProducts().size()
                 + "...");

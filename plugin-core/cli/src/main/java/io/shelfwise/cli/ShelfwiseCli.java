@@ -1,11 +1,14 @@
 package io.shelfwise.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
  * The {@code ./shelfwise} commands that run on plugin-core alone (no store needed). Exit status 0 on success,
  * 2 on a usage error (the message says what to change), 1 on any other failure ({@code check-model}: 1 when the
- * model would be refused).
+ * model would be refused). An input that cannot be read is one line saying why; anything else also prints its
+ * stack trace, for a bug report.
  */
 public final class ShelfwiseCli {
 
@@ -46,6 +49,10 @@ public final class ShelfwiseCli {
         } catch (UsageException e) {
             System.err.println("shelfwise: " + e.getMessage());
             return 2;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            // An input that cannot be read or is not what the command takes: the message says which and why.
+            System.err.println("shelfwise: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             System.err.println("shelfwise: " + e);
             e.printStackTrace(System.err);

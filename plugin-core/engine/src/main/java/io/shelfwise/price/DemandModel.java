@@ -1,6 +1,5 @@
 package io.shelfwise.price;
 
-import io.shelfwise.retail.SaleLine;
 
 import java.util.ArrayList;
 import java.util.HashMap;

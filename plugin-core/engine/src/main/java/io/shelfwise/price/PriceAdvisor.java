@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.shelfwise.price.train.PriceModel;
-import io.shelfwise.retail.SaleLine;
 
 import java.time.Duration;
 import java.util.List;

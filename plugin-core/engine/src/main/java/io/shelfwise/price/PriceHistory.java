@@ -1,6 +1,5 @@
 package io.shelfwise.price;
 
-import io.shelfwise.retail.SaleLine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,7 @@ public final class PriceHistory {
 
     /** Why an input row was left out of training. */
     public enum Rejection {
-        /** Wrong number of columns, or a quantity or price that is not a number. */
+        /** Unreadable: too few columns, no invoice number, a quantity or price that is not a number. */
         MALFORMED,
         /** No product code. */
         NO_PRODUCT,

@@ -1,6 +1,5 @@
 package io.shelfwise.price;
 
-import io.shelfwise.retail.SalesFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ public interface PriceTrainingSource {
         return new PriceTrainingSource() {
             @Override
             public PriceHistory load() throws IOException {
-                return SalesFile.read(path);
+                return PriceHistoryFile.read(path);
             }
 
             @Override

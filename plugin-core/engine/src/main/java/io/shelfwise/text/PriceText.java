@@ -1,43 +1,20 @@
 package io.shelfwise.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * How product text becomes tokens for the price model: accents folded to ASCII ("Crème" -> "creme"), anything
- * else non-ASCII dropped, lower case, runs of letters and digits as words, and adjacent word pairs as bigrams.
- * Stateless and thread-safe; {@code null} or blank text gives no tokens.
+ * What the price model reads in product text: the {@link Words} of it, adjacent word pairs as bigrams, and the pack
+ * size a number in the text gives. Stateless and thread-safe; {@code null} or blank text gives no tokens.
  */
 public final class PriceText {
 
     private PriceText() {
     }
 
-    /** Words in order, repeats kept. */
+    /** Words in order, repeats kept: {@link Words#of}. */
     public static List<String> words(String text) {
-        if (text == null || text.isEmpty()) {
-            return Collections.emptyList();
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                word.append(c);
-            } else if (Character.getType(c) != Character.NON_SPACING_MARK && word.length() > 0) {
-                // Anything else ends a word; accents split off by NFD are skipped inside one.
-                words.add(word.toString());
-                word.setLength(0);
-            }
-        }
-        if (word.length() > 0) {
-            words.add(word.toString());
-        }
-        return words;
+        return Words.of(text);
     }
 
     /** Words followed by bigrams ("a_b") of adjacent words. */

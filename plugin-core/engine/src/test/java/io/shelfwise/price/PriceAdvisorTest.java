@@ -9,8 +9,6 @@ import io.shelfwise.registry.JdbcModelRegistry;
 import io.shelfwise.registry.ModelArtifactStore;
 import io.shelfwise.registry.ModelRegistry;
 import io.shelfwise.registry.ModelVersion;
-import io.shelfwise.retail.SaleLine;
-import io.shelfwise.retail.SalesFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,7 @@ class PriceAdvisorTest {
         ShelfwiseSchema.migrate(ds);
         registry = new JdbcModelRegistry(ds, new ModelArtifactStore(dir.resolve("models")), PriceModelTest.CLOCK);
         Path file = PriceFixtures.catalogue(dir, "store.csv", 120, 5, 21000);
-        history = SalesFile.read(file);
+        history = PriceHistoryFile.read(file);
         version = new PriceTraining(registry, PriceFixtures.fastSettings(), PriceModelTest.CLOCK)
                 .train(PriceTrainingSource.file(file));
     }

@@ -3,9 +3,8 @@ package io.shelfwise.events.io;
 import io.shelfwise.events.EventType;
 import io.shelfwise.events.InteractionEvent;
 import io.shelfwise.events.ShopperKey;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.shelfwise.internal.QuotedText;
+import io.shelfwise.retail.RetailFile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +29,10 @@ import java.util.function.Consumer;
  *       becomes a RATED event of customer {@code user}, one minute after the previous (the file has no times).</li>
  *   <li>{@link Format#ATOMIC_INTER} (RecBole {@code .inter}, e.g. {@code ml-100k.inter}): tab-separated
  *       {@code user_id item_id rating timestamp}; RATED events with the rating at the file's time.</li>
- *   <li>{@link Format#ONLINE_RETAIL} ({@code transactions.csv}): one CHECKOUT event per order line that is a real
- *       sale (no cancellations, returns, zero prices, or postage/fee codes); guest invoices get a visitor key of
- *       their own ({@code v:guest-<invoice>}); invoices, which have no dates, are a minute apart in file order.</li>
+ *   <li>{@link Format#ONLINE_RETAIL} ({@code transactions.csv}, read by {@link RetailFile}): one CHECKOUT event
+ *       per order line that is a real sale ({@link io.shelfwise.retail.RetailRow#isProductSale()}); guest invoices
+ *       get a visitor key of their own ({@code v:guest-<invoice>}); events are at the InvoiceDate (UK time) when
+ *       the file has one, otherwise invoices are a minute apart in file order.</li>
  * </ul>
  * A line that cannot be read is skipped and counted, with the first few reported by line number; a file that is
  * not in the expected format at all is refused with the reason. Thread-safe (no state).
@@ -91,6 +92,8 @@ public final class InteractionFile {
 
     static final Instant SEQUENCE_START = Instant.parse("2014-01-01T00:00:00Z");
     static final Instant RETAIL_START = Instant.parse("2010-12-01T08:00:00Z");
+    /** The online retailer's clock: InvoiceDate is UK local time. */
+    static final ZoneId RETAIL_ZONE = ZoneId.of("Europe/London");
     private static final int PROBLEMS_KEPT = 10;
 
     private InteractionFile() {
@@ -179,44 +182,41 @@ public final class InteractionFile {
     }
 
     private static Report readRetail(Path file, Consumer<InteractionEvent> sink) throws IOException {
+        Map<String, Integer> invoiceOrder = new HashMap<>();
         Counts counts = new Counts();
-        Map<String, Integer> invoiceOrder = new LinkedHashMap<>();
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = csv.parse(in)) {
-            counts.lines++;
-            for (CSVRecord record : parser) {
-                counts.lines++;
-                try {
-                    if (!record.isConsistent()) {
-                        throw new IllegalArgumentException("7 columns expected, found " + record.size());
-                    }
-                    String invoice = record.get("InvoiceNo").trim();
-                    String stockCode = record.get("StockCode").trim();
-                    int quantity = Integer.parseInt(record.get("Quantity").trim());
-                    BigDecimal price = new BigDecimal(record.get("UnitPrice").trim());
-                    boolean sale = !invoice.startsWith("C") && quantity > 0 && price.signum() > 0
-                            && !stockCode.isEmpty() && Character.isDigit(stockCode.charAt(0));
-                    if (!sale) {
-                        continue;
-                    }
-                    String customer = record.get("CustomerID").trim();
-                    ShopperKey shopper = customer.isEmpty() ? ShopperKey.visitor("guest-" + invoice)
-                            : ShopperKey.customer(Long.parseLong(customer.replace(".0", "")));
-                    Integer rank = invoiceOrder.get(invoice);
-                    if (rank == null) {
-                        rank = invoiceOrder.size();
-                        invoiceOrder.put(invoice, rank);
-                    }
-                    sink.accept(InteractionEvent.builder(EventType.CHECKOUT, shopper, RETAIL_START.plusSeconds(60L * rank))
-                            .item(stockCode).quantity(quantity).unitPrice(price).order(invoice, null).build());
-                    counts.events++;
-                } catch (IllegalArgumentException e) {
-                    counts.reject("line " + counts.lines + ": " + e.getMessage());
+        RetailFile.Summary summary;
+        try {
+            summary = RetailFile.read(file, row -> {
+                if (!row.isProductSale()) {
+                    return;
                 }
-            }
+                ShopperKey shopper;
+                try {
+                    shopper = row.customerId() == null ? ShopperKey.visitor("guest-" + row.invoiceNo())
+                            : ShopperKey.customer(Long.parseLong(row.customerId()));
+                } catch (IllegalArgumentException e) {
+                    counts.reject(row.invoiceNo() + " " + row.stockCode() + ": CustomerID is not a number: "
+                            + QuotedText.of(row.customerId(), 40));
+                    return;
+                }
+                Instant when;
+                if (row.invoiceDate() != null) {
+                    when = row.invoiceDate().atZone(RETAIL_ZONE).toInstant();
+                } else {
+                    Integer rank = invoiceOrder.computeIfAbsent(row.invoiceNo(), k -> invoiceOrder.size());
+                    when = RETAIL_START.plusSeconds(60L * rank);
+                }
+                sink.accept(InteractionEvent.builder(EventType.CHECKOUT, shopper, when).item(row.stockCode())
+                        .quantity(row.quantity()).unitPrice(row.unitPrice()).order(row.invoiceNo(), null).build());
+                counts.events++;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return counts.report(Format.ONLINE_RETAIL);
+        List<String> problems = new ArrayList<>(summary.problems());
+        problems.addAll(counts.problems);
+        return new Report(Format.ONLINE_RETAIL, summary.rows() + 1, counts.events,
+                summary.unreadable() + counts.rejected, problems.subList(0, Math.min(PROBLEMS_KEPT, problems.size())));
     }
 
     private static String abbreviate(String text) {

@@ -7,7 +7,7 @@ import io.shelfwise.events.store.JdbcEventStore;
 import io.shelfwise.price.PriceHistory;
 import io.shelfwise.price.PriceTrainingSource;
 import io.shelfwise.price.ProductListing;
-import io.shelfwise.retail.SaleLine;
+import io.shelfwise.price.SaleLine;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.shelfwise.recommend.data;
 
+import io.shelfwise.text.Words;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What is known of each item's content, as tokens: attribute values ({@code "attr:brand-12"}) and the words of
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  * shopper has touched yet. Immutable.
  */
 public final class ItemContent {
-
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final Map<String, List<String>> tokens;
 
@@ -95,11 +93,11 @@ public final class ItemContent {
             return this;
         }
 
-        /** Adds the words of a text (name, description), lower-cased; markup and punctuation are dropped. */
+        /** Adds the {@link Words} of a text (name, description) longer than one character. */
         public Builder text(String itemId, String text) {
             List<String> list = tokens.computeIfAbsent(itemId, k -> new ArrayList<>());
             if (text != null) {
-                for (String word : NON_WORD.split(text.replaceAll("<[^>]*>", " ").toLowerCase(Locale.ROOT))) {
+                for (String word : Words.of(text)) {
                     if (word.length() > 1) {
                         list.add(word);
                     }

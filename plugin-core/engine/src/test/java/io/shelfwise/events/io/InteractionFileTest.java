@@ -87,6 +87,24 @@ class InteractionFileTest {
     }
 
     @Test
+    void datedRetailLinesHappenAtTheirInvoiceDateInUkTime(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "transactions.csv",
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01T08:26,2.55,17850.0,United Kingdom\n"
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01T08:26,2.55,17850.0,United Kingdom\n"
+                + "562000,22111,BOTTLE,2,2011-08-01T10:00,4.95,17850,United Kingdom\n");
+        InteractionFile.Report[] report = new InteractionFile.Report[1];
+
+        List<InteractionEvent> events = read(file, report);
+
+        // The repeated row is entered twice but sold once; August is British Summer Time (UTC+1).
+        assertThat(events).extracting(InteractionEvent::occurredAt).containsExactly(
+                Instant.parse("2010-12-01T08:26:00Z"), Instant.parse("2011-08-01T09:00:00Z"));
+        assertThat(events.get(0).shopper()).isEqualTo(ShopperKey.customer(17850));
+        assertThat(report[0].rejected).isZero();
+    }
+
+    @Test
     void unknownFormatsAreRefusedWithWhatWasFound(@TempDir Path dir) throws IOException {
         Path file = write(dir, "notes.txt", "hello world\n");
         assertThatThrownBy(() -> InteractionFile.read(file, e -> { })).hasMessageContaining("first line is: hello world");

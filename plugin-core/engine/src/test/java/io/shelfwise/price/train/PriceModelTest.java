@@ -4,11 +4,11 @@ import io.shelfwise.onnx.ModelLoadException;
 import io.shelfwise.price.PriceFactor;
 import io.shelfwise.price.PriceFixtures;
 import io.shelfwise.price.PriceHistory;
+import io.shelfwise.price.PriceHistoryFile;
 import io.shelfwise.price.PricePrediction;
 import io.shelfwise.price.PricedProduct;
 import io.shelfwise.price.ProductListing;
 import io.shelfwise.price.eval.PriceEvaluation;
-import io.shelfwise.retail.SalesFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ public class PriceModelTest {
     @BeforeAll
     static void train() throws IOException {
         java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
-        history = SalesFile.read(PriceFixtures.catalogue(dir, "train.csv", 160, 1, 20000));
+        history = PriceHistoryFile.read(PriceFixtures.catalogue(dir, "train.csv", 160, 1, 20000));
         PriceModelTrainer.Result result = new PriceModelTrainer(PriceFixtures.fastSettings(), CLOCK).train(history);
         modelFile = dir.resolve("price.onnx");
         Files.write(modelFile, result.onnx());
@@ -143,7 +143,7 @@ public class PriceModelTest {
         Files.write(file, extra.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.file.StandardOpenOption.APPEND);
         PriceModelTrainer.Result result = new PriceModelTrainer(PriceFixtures.fastSettings(), CLOCK)
-                .train(SalesFile.read(file));
+                .train(PriceHistoryFile.read(file));
         Path onnx = own.resolve("price.onnx");
         Files.write(onnx, result.onnx());
         try (PriceModel model = PriceModel.load(onnx)) {
@@ -214,14 +214,14 @@ public class PriceModelTest {
 
     @Test
     void tooFewPricedProductsIsAClearError() throws IOException {
-        PriceHistory tiny = SalesFile.read(PriceFixtures.catalogue(dir, "tiny.csv", 3, 2, 30000));
+        PriceHistory tiny = PriceHistoryFile.read(PriceFixtures.catalogue(dir, "tiny.csv", 3, 2, 30000));
         assertThatThrownBy(() -> new PriceModelTrainer(PriceFixtures.fastSettings(), CLOCK).train(tiny))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("have a valid price");
     }
 
     @Test
     void evaluationReportsTheAgreedKeysAndBeatsTheMedian() throws Exception {
-        PriceHistory test = SalesFile.read(PriceFixtures.catalogue(dir, "test.csv", 40, 3, 40000));
+        PriceHistory test = PriceHistoryFile.read(PriceFixtures.catalogue(dir, "test.csv", 40, 3, 40000));
         Map<String, Object> report = new PriceEvaluation(PriceFixtures.fastSettings(), CLOCK)
                 .evaluate(history, test, dir);
         assertThat(report).containsKeys("products", "rmsle", "baselines", "intervalCoverage");

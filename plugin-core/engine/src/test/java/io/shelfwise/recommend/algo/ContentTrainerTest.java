@@ -91,10 +91,11 @@ class ContentTrainerTest {
     }
 
     @Test
-    void textIsLowerCasedWithoutMarkupAndKeepsNonAsciiLetters() {
-        ItemContent content = ItemContent.builder().text("x", "<p>Crème BRÛLÉE set</p> & a").attributes("x",
-                Arrays.asList(" Brand-9 ", "", null)).build();
-        assertThat(content.tokens().get("x")).containsExactly("crème", "brûlée", "set", "attr:brand-9");
+    void textIsReadAsWordsSoAccentedAndPlainSpellingsMeet() {
+        ItemContent content = ItemContent.builder().text("x", "<p>Crème BRÛLÉE set</p> & a 日本").attributes("x",
+                Arrays.asList(" Brand-9 ", "", null)).text("y", "creme brulee").build();
+        assertThat(content.tokens().get("x")).containsExactly("creme", "brulee", "set", "日本", "attr:brand-9");
+        assertThat(content.tokens().get("y")).containsExactly("creme", "brulee");
     }
 
     @Test

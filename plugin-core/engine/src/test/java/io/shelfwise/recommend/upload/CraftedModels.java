@@ -147,6 +147,18 @@ public final class CraftedModels {
         return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
+    /** The graph without its Tribuo provenance: what another tool's export of the same graph would be. */
+    public static byte[] withoutProvenance(byte[] graphBytes) {
+        OnnxMl.ModelProto model = parse(graphBytes);
+        OnnxMl.ModelProto.Builder stripped = model.toBuilder().clearMetadataProps();
+        for (OnnxMl.StringStringEntryProto entry : model.getMetadataPropsList()) {
+            if (!entry.getKey().equals(org.tribuo.ONNXExportable.PROVENANCE_METADATA_FIELD)) {
+                stripped.addMetadataProps(entry);
+            }
+        }
+        return stripped.build().toByteArray();
+    }
+
     /** The graph with TopK fed the scores before exclusion: it ranks excluded items as any other. */
     public static byte[] ignoringExclude(byte[] graphBytes) {
         OnnxMl.ModelProto model = parse(graphBytes);

@@ -1,7 +1,5 @@
-package io.shelfwise.retail;
+package io.shelfwise.price;
 
-import io.shelfwise.price.PriceFixtures;
-import io.shelfwise.price.PriceHistory;
 import io.shelfwise.text.PriceText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SalesFileTest {
+class PriceHistoryFileTest {
 
     @TempDir
     Path dir;
@@ -27,7 +25,7 @@ class SalesFileTest {
 
     @Test
     void badRowsAreCountedByReasonAndNeverTeachAPrice() throws IOException {
-        PriceHistory h = SalesFile.read(write(PriceFixtures.HEADER
+        PriceHistory h = PriceHistoryFile.read(write(PriceFixtures.HEADER
                 + "1,100A,RED MUG,2,2.50,1,UK\n"
                 + "1,100A,RED MUG,2,2.50,1,UK\n"            // duplicate
                 + "C2,100A,RED MUG,-2,2.50,1,UK\n"          // cancellation
@@ -35,7 +33,8 @@ class SalesFileTest {
                 + "4,100A,RED MUG,1,0,1,UK\n"               // free
                 + "5,100A,RED MUG,1,-11062.06,,UK\n"        // bad debt
                 + "6,100A,RED MUG,one,2.5,1,UK\n"           // not a number
-                + "7,,RED MUG,1,2.5,1,UK\n"                 // no product
+                + "7,,RED MUG,1,2.5,1,UK\n"                 // no stock code: unreadable
+                + "7,POST,POSTAGE,1,18.00,1,UK\n"           // a fee: priced too
                 + "8,200,,3,4.00,,UK\n"                     // no description: kept
                 + "9,300,Crème brûlée DISH 日本,1,3.00,,UK\n"  // non-ASCII: kept
                 + "10,400\n"));                              // short row
@@ -43,27 +42,27 @@ class SalesFileTest {
                 .containsEntry(PriceHistory.Rejection.CANCELLATION, 1)
                 .containsEntry(PriceHistory.Rejection.NON_POSITIVE_QUANTITY, 1)
                 .containsEntry(PriceHistory.Rejection.NON_POSITIVE_PRICE, 2)
-                .containsEntry(PriceHistory.Rejection.MALFORMED, 2)
-                .containsEntry(PriceHistory.Rejection.NO_PRODUCT, 1);
+                .containsEntry(PriceHistory.Rejection.MALFORMED, 3)
+                .containsEntry(PriceHistory.Rejection.NO_PRODUCT, 0);
         assertThat(h.rejectedTotal()).isEqualTo(8);
-        assertThat(h.pricedProducts()).extracting(p -> p.listing().id()).containsExactly("100A", "200", "300");
+        assertThat(h.pricedProducts()).extracting(p -> p.listing().id()).containsExactly("100A", "200", "300", "POST");
         assertThat(h.pricedProducts()).allSatisfy(p -> assertThat(p.typicalPrice()).isPositive());
         assertThat(h.products().get("200").text()).isEmpty();
-        assertThat(PriceText.words(h.products().get("300").text())).containsExactly("creme", "brulee", "dish");
+        assertThat(PriceText.words(h.products().get("300").text())).containsExactly("creme", "brulee", "dish", "日本");
     }
 
     @Test
     void typicalPriceIsTheMedianOfValidRows() throws IOException {
-        PriceHistory h = SalesFile.read(write(PriceFixtures.HEADER
+        PriceHistory h = PriceHistoryFile.read(write(PriceFixtures.HEADER
                 + "1,100,MUG,1,1.00,,UK\n2,100,MUG,1,2.00,,UK\n3,100,MUG,1,10.00,,UK\n4,100,MUG,1,3.00,,UK\n"));
         assertThat(h.pricedProducts().get(0).typicalPrice()).isEqualTo(2.5);
     }
 
     @Test
     void missingColumnIsAClearError() throws IOException {
-        Path file = write("InvoiceNo,StockCode,Quantity,UnitPrice\n1,100,1,2.0\n");
-        assertThatThrownBy(() -> SalesFile.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no column Description");
+        Path file = write("InvoiceNo,StockCode,Description,Quantity\n1,100,MUG,1\n");
+        assertThatThrownBy(() -> PriceHistoryFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no column UnitPrice");
     }
 
     @Test
@@ -76,7 +75,7 @@ class SalesFileTest {
         System.arraycopy(tail, 0, all, head.length + 1, tail.length);
         Path file = dir.resolve("latin1.csv");
         Files.write(file, all);
-        PriceHistory h = SalesFile.read(file);
+        PriceHistory h = PriceHistoryFile.read(file);
         assertThat(h.pricedProducts()).hasSize(1);
         assertThat(PriceText.words(h.products().get("100").text())).contains("caf", "mug");
     }

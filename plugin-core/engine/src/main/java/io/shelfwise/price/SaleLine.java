@@ -1,4 +1,4 @@
-package io.shelfwise.retail;
+package io.shelfwise.price;
 
 import java.util.Objects;
 

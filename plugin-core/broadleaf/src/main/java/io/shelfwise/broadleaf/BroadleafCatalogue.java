@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.shelfwise.recommend.Catalogue;
 import io.shelfwise.recommend.CatalogueItem;
-import org.broadleafcommerce.common.money.Money;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.domain.CategoryProductXref;
 import org.broadleafcommerce.core.catalog.domain.Product;
@@ -17,7 +16,6 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The store's Broadleaf catalogue as serving sees it: a product id maps to its name, categories (the default
- * category first), price (sale price when set), whether it is active and whether its default SKU can be sold
+ * category first), price (what shoppers pay now, {@link SkuPrice}), whether it is active and whether its default SKU can be sold
  * (availability flag, and stock when the SKU's inventory is checked). Products are read in a read-only transaction
  * and cached for a short time, so a recommendation never waits on the database more than once per product.
  */
@@ -92,9 +90,7 @@ public final class BroadleafCatalogue implements Catalogue {
             }
         }
         Sku sku = product.getDefaultSku();
-        Money price = sku == null ? null : (sku.getSalePrice() != null ? sku.getSalePrice() : sku.getPrice());
-        BigDecimal amount = price == null ? null : price.getAmount();
-        return new CatalogueItem(id, product.getName(), categories, amount, product.isActive(), sellable(sku),
+        return new CatalogueItem(id, product.getName(), categories, SkuPrice.current(sku), product.isActive(), sellable(sku),
                 product.getUrl(), primaryImage(product));
     }
 

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -68,16 +70,18 @@ public final class BroadleafItemContent implements Supplier<ItemContent> {
         if (product.getModel() != null) {
             attributes.add("model:" + product.getModel());
         }
+        Set<String> categories = new LinkedHashSet<>(); // the default category is usually also a parent: once
         Category primary = product.getDefaultCategory();
         if (primary != null) {
-            attributes.add("category:" + primary.getId());
+            categories.add("category:" + primary.getId());
         }
         List<CategoryProductXref> xrefs = product.getAllParentCategoryXrefs();
         for (CategoryProductXref xref : xrefs == null ? Collections.<CategoryProductXref>emptyList() : xrefs) {
             if (xref.getCategory() != null) {
-                attributes.add("category:" + xref.getCategory().getId());
+                categories.add("category:" + xref.getCategory().getId());
             }
         }
+        attributes.addAll(categories);
         if (product.getProductAttributes() != null) {
             for (ProductAttribute attribute : product.getProductAttributes().values()) {
                 if (attribute.getValue() != null) {

@@ -1,17 +1,14 @@
 package io.shelfwise.broadleaf;
 
 import io.shelfwise.price.ProductListing;
-import org.broadleafcommerce.common.money.Money;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.domain.Product;
-import org.broadleafcommerce.core.catalog.domain.Sku;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,8 +16,7 @@ import java.util.function.Supplier;
 /**
  * The catalogue as the price model sees it, read from Broadleaf page by page in read-only transactions: each
  * product's id (as events record it), its name and description as text, its default category's name, and the price
- * shoppers pay now for its default SKU (the sale price when there is one, else the retail price; none when neither
- * is above 0). Each {@link #get()} reads afresh.
+ * shoppers pay now for its default SKU ({@link SkuPrice}). Each {@link #get()} reads afresh.
  */
 public final class BroadleafPriceCatalogue implements Supplier<List<ProductListing>> {
 
@@ -65,24 +61,7 @@ public final class BroadleafPriceCatalogue implements Supplier<List<ProductListi
         }
         Category category = product.getDefaultCategory();
         return ProductListing.of(product.getId().toString(), text.toString(),
-                category == null ? null : category.getName(), currentPrice(product.getDefaultSku()));
-    }
-
-    /** What shoppers pay now for the SKU, or {@code null}. */
-    static BigDecimal currentPrice(Sku sku) {
-        if (sku == null) {
-            return null;
-        }
-        BigDecimal sale = amount(sku.getSalePrice());
-        BigDecimal retail = amount(sku.getRetailPrice());
-        if (sale != null && (retail == null || sale.compareTo(retail) < 0)) {
-            return sale;
-        }
-        return retail;
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null || money.getAmount() == null || money.getAmount().signum() <= 0 ? null : money.getAmount();
+                category == null ? null : category.getName(), SkuPrice.current(product.getDefaultSku()));
     }
 
     private static void append(StringBuilder text, String part) {

@@ -71,7 +71,7 @@ public final class BroadleafPriceChanges {
                             + "catalogue");
                 }
                 Sku sku = product.getDefaultSku();
-                BigDecimal before = BroadleafPriceCatalogue.currentPrice(sku);
+                BigDecimal before = SkuPrice.current(sku);
                 Money money = new Money(price);
                 if (sku.getSalePrice() != null && sku.getSalePrice().getAmount() != null) {
                     sku.setSalePrice(money);

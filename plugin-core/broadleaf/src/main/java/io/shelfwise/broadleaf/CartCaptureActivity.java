@@ -51,10 +51,10 @@ public class CartCaptureActivity extends BaseActivity<ProcessContext<CartOperati
         return context;
     }
 
-    @SuppressWarnings("deprecation") // getAddedOrderItem, OrderItem.getPrice: what Broadleaf 3.1's cart workflow still fills in
+    @SuppressWarnings("deprecation") // OrderItem.getPrice: what Broadleaf 3.1's cart workflow still fills in
     private InteractionEvent event(CartOperationRequest request) {
         Order order = request.getOrder();
-        OrderItem item = type == EventType.CART_ADD ? request.getAddedOrderItem() : request.getOrderItem();
+        OrderItem item = request.getOrderItem(); // the line added, updated or removed (getAddedOrderItem reads it too)
         if (!(item instanceof DiscreteOrderItem) || ((DiscreteOrderItem) item).getProduct() == null || order == null) {
             return null;
         }

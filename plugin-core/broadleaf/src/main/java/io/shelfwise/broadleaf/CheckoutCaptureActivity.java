@@ -29,8 +29,9 @@ public class CheckoutCaptureActivity extends BaseActivity<ProcessContext<Checkou
 
     @Override
     public ProcessContext<CheckoutSeed> execute(ProcessContext<CheckoutSeed> context) {
-        Order order = context.getSeedData().getOrder();
+        Order order = null;
         try {
+            order = context.getSeedData().getOrder();
             HttpServletRequest http = ShopperContext.currentRequest();
             List<InteractionEvent> lines = OrderEvents.checkoutLines(order,
                     ShopperContext.shopper(order.getCustomer(), http), ShopperContext.sessionHash(http),

@@ -18,7 +18,8 @@ import javax.servlet.http.HttpServletRequest;
  * Links a browser's anonymous history to the customer who signs in on it. Broadleaf publishes
  * {@link CustomerLoggedInEvent} (form login, registration) and {@link CustomerAuthenticatedFromCookieEvent}
  * (remember-me) on the first request after a sign-in; this records a LOGIN event from the visitor cookie to the
- * customer, and the event store moves the visitor's events onto the customer. Never fails the request.
+ * customer, and the event store moves the visitor's events onto the customer. A browser that sends Global Privacy
+ * Control or Do Not Track is not linked. Never fails the request.
  */
 public class LoginCaptureListener implements ApplicationListener<ApplicationEvent> {
 
@@ -42,7 +43,10 @@ public class LoginCaptureListener implements ApplicationListener<ApplicationEven
         }
         try {
             HttpServletRequest request = ShopperContext.currentRequest();
-            String visitor = request == null ? null : VisitorCookie.read(request);
+            if (request == null || ShopperContext.doNotTrack(request)) {
+                return; // no request to read a cookie from, or a browser that asked not to be tracked
+            }
+            String visitor = VisitorCookie.read(request);
             if (visitor == null || customer == null || customer.getId() == null) {
                 return;
             }

@@ -20,16 +20,17 @@ final class OrderEvents {
     }
 
     /**
-     * The order's product lines as CHECKOUT events; none when there is no shopper to attribute them to.
+     * The order's product lines as CHECKOUT events; none when there is no shopper to attribute them to or the order
+     * has neither a number nor an id (it was never saved, so it cannot be told apart from another).
      * Lines without a product (gift wrap, fees) are left out. The unit price is what was paid per unit after
      * item-level discounts; the order total is the total charged.
      */
     @SuppressWarnings("deprecation") // OrderItem.getPrice: the fallback for lines Broadleaf 3.1 gave no average
     static List<InteractionEvent> checkoutLines(Order order, ShopperKey shopper, String sessionHash, Instant at) {
-        if (order == null || shopper == null) {
+        String orderId = order == null ? null : orderId(order);
+        if (orderId == null || shopper == null) {
             return Collections.emptyList();
         }
-        String orderId = order.getOrderNumber() != null ? order.getOrderNumber() : String.valueOf(order.getId());
         BigDecimal total = order.getTotal() == null ? null : order.getTotal().getAmount();
         List<InteractionEvent> events = new ArrayList<>();
         for (OrderItem item : order.getOrderItems()) {
@@ -48,5 +49,14 @@ final class OrderEvents {
                     .build());
         }
         return events;
+    }
+
+    /** The id an order's events carry: its order number, else its database id, else {@code null}. */
+    static String orderId(Order order) {
+        String number = order.getOrderNumber() == null ? null : order.getOrderNumber().trim();
+        if (number != null && !number.isEmpty()) {
+            return number;
+        }
+        return order.getId() == null ? null : order.getId().toString();
     }
 }

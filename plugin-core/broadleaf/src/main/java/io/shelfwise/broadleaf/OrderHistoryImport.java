@@ -83,7 +83,7 @@ public class OrderHistoryImport {
                     }
                     List<InteractionEvent> lines = new ArrayList<>();
                     for (Order order : submitted) {
-                        String number = order.getOrderNumber() != null ? order.getOrderNumber() : String.valueOf(order.getId());
+                        String number = OrderEvents.orderId(order);
                         if (recorded.contains(number) || order.getCustomer() == null || order.getSubmitDate() == null) {
                             pageCounts[1]++;
                             continue;

@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * The store's Broadleaf catalogue as serving sees it: a product id maps to its name, categories (the default
- * category first), price (what shoppers pay now, {@link SkuPrice}), whether it is active and whether its default SKU can be sold
- * (availability flag, and stock when the SKU's inventory is checked). Products are read in a read-only transaction
+ * category first), price (what shoppers pay now, {@link SkuPrice}), whether it is active and whether its default
+ * SKU can be sold (availability flag, and stock when the SKU's inventory is checked). Products are read in a read-only transaction
  * and cached for a short time, so a recommendation never waits on the database more than once per product.
  */
 public final class BroadleafCatalogue implements Catalogue {
@@ -90,8 +90,8 @@ public final class BroadleafCatalogue implements Catalogue {
             }
         }
         Sku sku = product.getDefaultSku();
-        return new CatalogueItem(id, product.getName(), categories, SkuPrice.current(sku), product.isActive(), sellable(sku),
-                product.getUrl(), primaryImage(product));
+        return new CatalogueItem(id, product.getName(), categories, SkuPrice.current(sku), product.isActive(),
+                sellable(sku), product.getUrl(), primaryImage(product));
     }
 
     private static String primaryImage(Product product) {
